@@ -1,0 +1,99 @@
+//! export and import: post-mortems as Markdown or JSON files.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use retrospect_domain::PostMortem;
+use retrospect_store::Store;
+
+use super::emit;
+use crate::cli::{ExportArgs, FileFormat, ImportArgs};
+
+pub async fn export(store: &dyn Store, args: ExportArgs) -> Result<()> {
+    let pm = store.get(args.id).await?;
+    let text = match args.format {
+        FileFormat::Markdown => retrospect_markdown::to_markdown(&pm),
+        FileFormat::Json => retrospect_markdown::to_json(&pm),
+    };
+    match &args.output {
+        Some(path) => {
+            write_atomically(path, text.as_bytes())?;
+            eprintln!("Wrote post-mortem {} to {}.", pm.id, path.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(())
+}
+
+/// Writes through a temporary file and a rename, so a crash never leaves half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(".{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("export")));
+    std::fs::write(&tmp, bytes).with_context(|| format!("could not write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("could not write {}", path.display()))?;
+    Ok(())
+}
+
+#[derive(serde::Serialize)]
+struct Imported {
+    file: String,
+    id: i64,
+    title: String,
+    recognised: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// Reads every file first; only when all of them parse are they stored, in one
+/// transaction. A bad file therefore changes nothing.
+pub async fn import(store: &dyn Store, args: ImportArgs) -> Result<()> {
+    let mut parsed: Vec<(String, PostMortem, Vec<String>, Vec<String>)> = Vec::new();
+    for path in &args.files {
+        let name = path.display().to_string();
+        let bytes = read_limited(path)?;
+        let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        if is_json {
+            let pm = retrospect_markdown::from_json(&name, &bytes)?;
+            parsed.push((name, pm, vec!["the whole post-mortem (JSON)".into()], Vec::new()));
+        } else {
+            let imported = retrospect_markdown::from_bytes_with_zone(&name, &bytes, args.tz.as_deref())?;
+            parsed.push((name, imported.postmortem, imported.recognised, imported.warnings));
+        }
+    }
+    let pms: Vec<PostMortem> = parsed.iter().map(|(_, pm, _, _)| pm.clone()).collect();
+    let saved = store.create_many(&pms).await?;
+    let report: Vec<Imported> = parsed
+        .into_iter()
+        .zip(saved)
+        .map(|((file, _, recognised, warnings), pm)| Imported { file, id: pm.id, title: pm.title, recognised, warnings })
+        .collect();
+    emit(args.format.format, &report, |report| {
+        for r in report {
+            println!("Imported {} as post-mortem {}: {}", r.file, r.id, r.title);
+            for line in &r.recognised {
+                println!("  recognised {line}");
+            }
+            for w in &r.warnings {
+                println!("  note: {w}");
+            }
+        }
+    })
+}
+
+/// Refuses oversized files before reading them whole.
+fn read_limited(path: &Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).with_context(|| format!("{}: cannot read this file", path.display()))?;
+    if meta.is_dir() {
+        bail!("{}: this is a folder; please name the files inside it", path.display());
+    }
+    let limit = retrospect_markdown::MAX_DOCUMENT_BYTES as u64;
+    if meta.len() > limit {
+        bail!(
+            "{}: the file is {} MB, more than the {} MB a post-mortem document may be; is it the right file?",
+            path.display(),
+            meta.len() / 1_000_000,
+            limit / 1_000_000
+        );
+    }
+    std::fs::read(path).with_context(|| format!("{}: cannot read this file", path.display()))
+}
