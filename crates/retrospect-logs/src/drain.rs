@@ -1,0 +1,187 @@
+//! A Drain-style fixed-depth prefix tree over masked token sequences.
+//!
+//! Sequences are routed by length, then by their first tokens, to a small
+//! list of clusters; a sequence joins the most similar cluster when enough of
+//! its constant tokens agree, which turns disagreeing positions into
+//! wildcards. Tokens are interned to `u32` so comparisons are integer
+//! compares. Identical masked sequences are cached by hash upstream, so the
+//! tree only sees each distinct sequence once.
+
+use std::collections::HashMap;
+
+use crate::mask::{Masked, WILDCARD};
+
+/// Interned id of the wildcard token.
+pub const WILD: u32 = 0;
+
+/// Token interner; also remembers which tokens hold a masked part.
+#[derive(Debug, Default)]
+pub struct Interner {
+    ids: HashMap<Box<[u8]>, u32>,
+    names: Vec<Box<[u8]>>,
+    has_var: Vec<bool>,
+}
+
+impl Interner {
+    pub fn new() -> Self {
+        let mut i = Interner::default();
+        i.intern(WILDCARD);
+        i
+    }
+
+    pub fn intern(&mut self, tok: &[u8]) -> u32 {
+        if let Some(&id) = self.ids.get(tok) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(tok.into(), id);
+        self.names.push(tok.into());
+        self.has_var.push(memchr::memmem::find(tok, WILDCARD).is_some());
+        id
+    }
+
+    pub fn name(&self, id: u32) -> &[u8] {
+        &self.names[id as usize]
+    }
+
+    /// Whether a token is (or contains) a masked variable.
+    pub fn has_var(&self, id: u32) -> bool {
+        self.has_var[id as usize]
+    }
+}
+
+/// Tunables; one configuration for every log.
+#[derive(Clone, Copy, Debug)]
+pub struct DrainConfig {
+    /// Number of leading tokens used for routing.
+    pub prefix_tokens: usize,
+    /// Minimum share of agreeing constant tokens to join a cluster.
+    pub similarity: f64,
+    /// Children per tree node before new tokens share a wildcard branch.
+    pub max_children: usize,
+}
+
+impl Default for DrainConfig {
+    fn default() -> Self {
+        DrainConfig {
+            prefix_tokens: 2,
+            similarity: 0.5,
+            max_children: 100,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Node {
+    children: HashMap<u32, Node>,
+    clusters: Vec<u32>,
+}
+
+/// The tree and its clusters (templates as token ids).
+#[derive(Debug)]
+pub struct Drain {
+    pub cfg: DrainConfig,
+    pub interner: Interner,
+    pub templates: Vec<Vec<u32>>,
+    by_len: HashMap<usize, Node>,
+}
+
+impl Drain {
+    pub fn new(cfg: DrainConfig) -> Self {
+        Drain {
+            cfg,
+            interner: Interner::new(),
+            templates: Vec::new(),
+            by_len: HashMap::new(),
+        }
+    }
+
+    /// Interns a masked message into token ids.
+    pub fn intern(&mut self, m: &Masked, out: &mut Vec<u32>) {
+        out.clear();
+        for k in 0..m.len() {
+            out.push(self.interner.intern(m.token(k)));
+        }
+    }
+
+    /// Adds one sequence and returns its cluster id.
+    pub fn add(&mut self, seq: &[u32]) -> u32 {
+        let depth = self.cfg.prefix_tokens.min(seq.len());
+        let max_children = self.cfg.max_children;
+        let interner = &self.interner;
+        let mut node = self.by_len.entry(seq.len()).or_default();
+        for &tok in &seq[..depth] {
+            let key = if interner.has_var(tok) { WILD } else { tok };
+            let key = if node.children.contains_key(&key) {
+                key
+            } else if node.children.len() + 1 < max_children || key == WILD {
+                key
+            } else {
+                WILD
+            };
+            node = node.children.entry(key).or_default();
+        }
+        let best = best_match(&self.templates, &node.clusters, seq, self.cfg.similarity);
+        match best {
+            Some(id) => {
+                let t = &mut self.templates[id as usize];
+                for (a, b) in t.iter_mut().zip(seq) {
+                    if *a != *b {
+                        *a = WILD;
+                    }
+                }
+                id
+            }
+            None => {
+                let id = self.templates.len() as u32;
+                self.templates.push(seq.to_vec());
+                node.clusters.push(id);
+                id
+            }
+        }
+    }
+
+    /// The template of a cluster as text.
+    pub fn render(&self, id: u32) -> String {
+        render(&self.interner, &self.templates[id as usize])
+    }
+}
+
+/// Joins token ids into the printed template.
+pub fn render(interner: &Interner, toks: &[u32]) -> String {
+    let mut out = Vec::new();
+    for (k, &t) in toks.iter().enumerate() {
+        if k > 0 {
+            out.push(b' ');
+        }
+        out.extend_from_slice(interner.name(t));
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Drain's similarity: share of positions where the template's constant
+/// token equals the sequence's; ties prefer the template with more
+/// wildcards (it has already absorbed variation).
+fn best_match(templates: &[Vec<u32>], ids: &[u32], seq: &[u32], threshold: f64) -> Option<u32> {
+    if seq.is_empty() {
+        return ids.first().copied();
+    }
+    let mut best: Option<(f64, usize, u32)> = None;
+    for &id in ids {
+        let t = &templates[id as usize];
+        let mut same = 0;
+        let mut wild = 0;
+        for (a, b) in t.iter().zip(seq) {
+            if *a == WILD {
+                wild += 1;
+            } else if a == b {
+                same += 1;
+            }
+        }
+        let sim = f64::from(same) / seq.len() as f64;
+        if best.is_none_or(|(s, w, _)| sim > s || (sim == s && wild > w)) {
+            best = Some((sim, wild, id));
+        }
+    }
+    best.filter(|(s, _, _)| *s >= threshold).map(|(_, _, id)| id)
+}

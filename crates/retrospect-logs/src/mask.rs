@@ -1,0 +1,196 @@
+//! Tokenising a message and masking the parts that look like variables.
+//!
+//! One rule set for every log: a message is split on whitespace; inside a
+//! token, punctuation such as `=`, `:`, `,` or brackets separates "words";
+//! a word is a variable when it holds a digit (numbers, hex, IPs, ports,
+//! UUIDs, durations, ids), starts with `/` (paths, URLs after `scheme:`),
+//! is long pure hex, or is a quoted value. Constants keep their punctuation,
+//! so `rhost=10.0.0.1` becomes `rhost=<*>` and still tells events apart.
+
+/// The masked form of a message: tokens separated by single spaces in
+/// `buf`, their spans, and a hash of the whole sequence.
+#[derive(Default, Debug, Clone)]
+pub struct Masked {
+    pub buf: Vec<u8>,
+    pub spans: Vec<(u32, u32)>,
+    pub hash: u64,
+}
+
+/// What a fully masked token looks like.
+pub const WILDCARD: &[u8] = b"<*>";
+
+/// Longest message prefix we mine; the rest of a huge line is ignored.
+pub const MAX_MESSAGE: usize = 4096;
+/// Most tokens we keep; more would only make every line unique.
+pub const MAX_TOKENS: usize = 256;
+
+#[inline]
+fn is_word_delim(c: u8) -> bool {
+    matches!(
+        c,
+        b'=' | b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'<' | b'>' | b'"'
+            | b'\'' | b'|'
+    )
+}
+
+/// Decides whether one word (no whitespace, no delimiters) is a variable.
+#[inline]
+pub fn is_variable(w: &[u8]) -> bool {
+    if w.is_empty() {
+        return false;
+    }
+    if w.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    if w[0] == b'/' && w.len() > 1 {
+        return true;
+    }
+    w.len() >= 8 && w.iter().all(u8::is_ascii_hexdigit) && !w.iter().all(u8::is_ascii_alphabetic)
+        || w.len() >= 16 && w.iter().all(u8::is_ascii_hexdigit)
+}
+
+/// FxHash-style mixing: fast, good enough for a cache key that is also
+/// checked by the tree search on a miss.
+#[inline]
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+pub fn hash_bytes(mut h: u64, b: &[u8]) -> u64 {
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+    }
+    let mut last = [0u8; 8];
+    let rem = chunks.remainder();
+    last[..rem.len()].copy_from_slice(rem);
+    mix(mix(h, u64::from_le_bytes(last)), b.len() as u64)
+}
+
+/// Quoted value starting at `i` (`"..."` or `'...'`) when the quote opens
+/// a value rather than being an apostrophe; returns the end (exclusive).
+fn quoted_end(msg: &[u8], i: usize) -> Option<usize> {
+    let q = msg[i];
+    let opens = i == 0 || matches!(msg[i - 1], b' ' | b'=' | b'(' | b'[' | b':' | b',');
+    if !opens {
+        return None;
+    }
+    let close = msg[i + 1..].iter().take(256).position(|&c| c == q)? + i + 1;
+    let after = msg.get(close + 1).copied();
+    if after.is_some_and(|c| c.is_ascii_alphanumeric()) || close == i + 1 {
+        return None;
+    }
+    Some(close + 1)
+}
+
+impl Masked {
+    /// Masks `msg` into `self`, reusing the buffers.
+    pub fn fill(&mut self, msg: &[u8]) {
+        self.buf.clear();
+        self.spans.clear();
+        let msg = &msg[..msg.len().min(MAX_MESSAGE)];
+        let mut i = 0;
+        let n = msg.len();
+        while i < n && self.spans.len() < MAX_TOKENS {
+            while i < n && msg[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
+            if !self.buf.is_empty() {
+                self.buf.push(b' ');
+            }
+            let tok_start = self.buf.len();
+            // A quoted value is one variable even when it holds spaces.
+            if matches!(msg[i], b'"' | b'\'') {
+                if let Some(end) = quoted_end(msg, i) {
+                    let q = msg[i];
+                    self.buf.extend_from_slice(&[q, b'<', b'*', b'>', q]);
+                    i = end;
+                    if i < n && !msg[i].is_ascii_whitespace() {
+                        i = self.token_rest(msg, i);
+                    }
+                    self.spans.push((tok_start as u32, self.buf.len() as u32));
+                    continue;
+                }
+            }
+            i = self.token_rest(msg, i);
+            self.spans.push((tok_start as u32, self.buf.len() as u32));
+        }
+        self.hash = hash_bytes(0x9e37_79b9_7f4a_7c15, &self.buf);
+    }
+
+    /// Masks words of one whitespace token from `i`; returns its end.
+    #[inline]
+    fn token_rest(&mut self, msg: &[u8], mut i: usize) -> usize {
+        let n = msg.len();
+        while i < n && !msg[i].is_ascii_whitespace() {
+            let c = msg[i];
+            if is_word_delim(c) {
+                self.buf.push(c);
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < n && !msg[i].is_ascii_whitespace() && !is_word_delim(msg[i]) {
+                i += 1;
+            }
+            let w = &msg[s..i];
+            if is_variable(w) {
+                self.buf.extend_from_slice(WILDCARD);
+            } else {
+                self.buf.extend_from_slice(w);
+            }
+        }
+        i
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    pub fn token(&self, k: usize) -> &[u8] {
+        let (s, e) = self.spans[k];
+        &self.buf[s as usize..e as usize]
+    }
+}
+
+/// Convenience for tests and callers: the masked message as text.
+pub fn mask_str(msg: &str) -> String {
+    let mut m = Masked::default();
+    m.fill(msg.as_bytes());
+    String::from_utf8_lossy(&m.buf).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_common_variables() {
+        assert_eq!(
+            mask_str("Received block blk_-1608999687919862906 of size 91178 from /10.250.10.6"),
+            "Received block <*> of size <*> from <*>"
+        );
+        assert_eq!(mask_str("rhost=218.188.2.4  user=root"), "rhost=<*> user=root");
+        assert_eq!(mask_str("connect to 10.0.0.1:8080 took 12ms"), "connect to <*>:<*> took <*>");
+        assert_eq!(
+            mask_str("id 123e4567-e89b-12d3-a456-426614174000 at 0xdeadbeef"),
+            "id <*> at <*>"
+        );
+        assert_eq!(mask_str("open /etc/passwd failed"), "open <*> failed");
+        assert_eq!(mask_str("user 'bob smith' can't log in"), "user '<*>' can't log in");
+        assert_eq!(mask_str("Changing view acls to: yarn,curi"), "Changing view acls to: yarn,curi");
+    }
+
+    #[test]
+    fn masking_is_idempotent() {
+        let once = mask_str("a=1 b=/x/y c=\"q r\" 10.0.0.1:80");
+        assert_eq!(mask_str(&once), once);
+    }
+}

@@ -1,0 +1,247 @@
+//! Timestamp detection with no configuration.
+//!
+//! A file's layout is learned once from a sample: every parser is tried at
+//! every "boundary" (start of line, or just after a space, bracket, pipe...)
+//! among the first few, and the (parser, boundary) pair that fits the most
+//! sample lines wins. Every later line is then parsed with that one pair (the
+//! fast path), falling back to a wider search only when it does not fit, so
+//! prefixes such as file names, sequence numbers or levels are handled
+//! without knowing about them.
+
+pub mod civil;
+pub mod formats;
+mod json;
+mod year;
+
+use serde::Serialize;
+
+pub use civil::Timestamp;
+pub use formats::Raw;
+pub use json::value_start as json_value_start;
+pub use year::{YearTracker, base_year};
+
+/// The families of layouts we recognise; order is the tie-break priority.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Iso,
+    Syslog,
+    DayMonthName,
+    Slashed,
+    Compact6,
+    MonthDotDay,
+    Glog,
+    Epoch,
+    DateOnly,
+    /// A JSON object per line with a time-like key.
+    Json,
+}
+
+const TEXT_KINDS: [Kind; 9] = [
+    Kind::Iso,
+    Kind::Syslog,
+    Kind::DayMonthName,
+    Kind::Slashed,
+    Kind::Compact6,
+    Kind::MonthDotDay,
+    Kind::Glog,
+    Kind::Epoch,
+    Kind::DateOnly,
+];
+
+impl Kind {
+    fn parse(self, b: &[u8]) -> Option<(Raw, usize)> {
+        match self {
+            Kind::Iso => formats::iso(b),
+            Kind::Syslog => formats::syslog(b),
+            Kind::DayMonthName => formats::day_month_name(b),
+            Kind::Slashed => formats::slashed(b),
+            Kind::Compact6 => formats::compact6(b),
+            Kind::MonthDotDay => formats::month_dot_day(b),
+            Kind::Glog => formats::glog(b),
+            Kind::Epoch => formats::epoch(b),
+            Kind::DateOnly => formats::date_only(b),
+            Kind::Json => None,
+        }
+    }
+
+    /// Strict kinds may be tried anywhere in the fallback search; loose ones
+    /// (a bare number, a bare date) only where the sample said they live.
+    fn strict(self) -> bool {
+        !matches!(self, Kind::Epoch | Kind::DateOnly | Kind::Compact6)
+    }
+}
+
+/// How many boundaries into the line we look for a timestamp.
+const MAX_BOUNDARIES: usize = 8;
+/// And how far into the line (bytes).
+const MAX_PREFIX: usize = 160;
+
+#[inline]
+fn is_delim(c: u8) -> bool {
+    matches!(
+        c,
+        b' ' | b'\t' | b'[' | b'|' | b'(' | b'<' | b'>' | b',' | b'=' | b'"' | b';'
+    )
+}
+
+/// Byte offset of the `k`-th boundary: 0 is the line start, then each first
+/// byte after a run of delimiters.
+fn nth_boundary(line: &[u8], k: usize) -> Option<usize> {
+    if k == 0 {
+        return Some(0);
+    }
+    let lim = line.len().min(MAX_PREFIX);
+    let mut seen = 0;
+    for i in 1..lim {
+        if is_delim(line[i - 1]) && !is_delim(line[i]) {
+            seen += 1;
+            if seen == k {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+fn boundaries(line: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    (0..MAX_BOUNDARIES).map_while(move |k| nth_boundary(line, k).map(|p| (k, p)))
+}
+
+/// What the sample taught us about a file's timestamps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Format {
+    pub kind: Kind,
+    /// Which boundary the timestamp starts at (0 = start of line).
+    pub boundary: usize,
+}
+
+/// A timestamp found on a line: the raw fields and its byte span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub raw: Raw,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Learns the format from sample lines; `None` when no line has a timestamp.
+pub fn detect<'a>(sample: impl IntoIterator<Item = &'a [u8]>) -> Option<Format> {
+    let mut counts = [[0u32; MAX_BOUNDARIES]; TEXT_KINDS.len()];
+    let mut json = 0u32;
+    for line in sample {
+        if json::looks_like_json(line) && json::find(line).is_some() {
+            json += 1;
+            continue;
+        }
+        for (k, pos) in boundaries(line) {
+            let rest = &line[pos..];
+            for (ki, kind) in TEXT_KINDS.iter().enumerate() {
+                if kind.parse(rest).is_some() {
+                    counts[ki][k] += 1;
+                }
+            }
+        }
+    }
+    // Score: hits, with a bare date worth half (it is usually a second, less
+    // precise copy of the real timestamp). Ties go to the earliest boundary,
+    // then to the kind listed first.
+    let mut best: Option<(u32, Format)> = None;
+    for k in 0..MAX_BOUNDARIES {
+        for (ki, kind) in TEXT_KINDS.iter().enumerate() {
+            let c = counts[ki][k];
+            let score = if *kind == Kind::DateOnly { c / 2 } else { c };
+            if score > 0 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, Format { kind: *kind, boundary: k }));
+            }
+        }
+    }
+    if json > 0 && best.is_none_or(|(s, _)| json >= s) {
+        return Some(Format {
+            kind: Kind::Json,
+            boundary: 0,
+        });
+    }
+    best.map(|(_, f)| f)
+}
+
+/// Finds the timestamp of one line with the learned format, widening the
+/// search only when the fast path misses.
+pub fn find(line: &[u8], fmt: Format) -> Option<Found> {
+    if fmt.kind == Kind::Json {
+        return json::find(line);
+    }
+    if let Some(pos) = nth_boundary(line, fmt.boundary) {
+        if let Some((raw, len)) = fmt.kind.parse(&line[pos..]) {
+            return Some(Found {
+                raw,
+                start: pos,
+                end: pos + len,
+            });
+        }
+    }
+    find_slow(line, fmt)
+}
+
+#[cold]
+fn find_slow(line: &[u8], fmt: Format) -> Option<Found> {
+    // Same layout after a prefix of a different length.
+    for (_, pos) in boundaries(line) {
+        if let Some((raw, len)) = fmt.kind.parse(&line[pos..]) {
+            return Some(Found {
+                raw,
+                start: pos,
+                end: pos + len,
+            });
+        }
+    }
+    // A different, unambiguous layout at the usual places (mixed files).
+    for pos in [Some(0), nth_boundary(line, fmt.boundary)].into_iter().flatten() {
+        for kind in TEXT_KINDS.iter().filter(|k| k.strict()) {
+            if let Some((raw, len)) = kind.parse(&line[pos..]) {
+                return Some(Found {
+                    raw,
+                    start: pos,
+                    end: pos + len,
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fmt_of(lines: &[&str]) -> Format {
+        detect(lines.iter().map(|l| l.as_bytes())).unwrap()
+    }
+
+    #[test]
+    fn detects_after_prefixes() {
+        let f = fmt_of(&["app.log: 2024-01-02 03:04:05,678 INFO started", "app.log: 2024-01-02 03:04:06,000 INFO x"]);
+        assert_eq!(f, Format { kind: Kind::Iso, boundary: 1 });
+        let f = fmt_of(&["- 1117838570 2005.06.03 R02 2005-06-03-15.42.50.675872 R02 RAS KERNEL INFO x"]);
+        assert_eq!(f.kind, Kind::Epoch);
+        let f = fmt_of(&["[Sun Dec 04 04:47:44 2005] [notice] ok"]);
+        assert_eq!(f, Format { kind: Kind::Syslog, boundary: 1 });
+        let f = fmt_of(&["<34>1 2003-10-11T22:14:15.003Z mymachine su - ID47 - x"]);
+        assert_eq!(f.kind, Kind::Iso);
+        let f = fmt_of(&["<34>Oct 11 22:14:15 mymachine su: 'su root' failed"]);
+        assert_eq!(f.kind, Kind::Syslog);
+        let f = fmt_of(&[r#"127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /a HTTP/1.0" 200 2326"#]);
+        assert_eq!(f.kind, Kind::DayMonthName);
+        let f = fmt_of(&[r#"{"log":"hi\n","stream":"stdout","time":"2024-01-02T03:04:05.123456789Z"}"#]);
+        assert_eq!(f.kind, Kind::Json);
+        assert!(detect([b"no time here".as_slice(), b"nor here"]).is_none());
+    }
+
+    #[test]
+    fn continuation_lines_have_none() {
+        let f = fmt_of(&["2024-01-02 03:04:05,678 ERROR boom"]);
+        assert!(find(b"\tat org.foo.Bar.baz(Bar.java:42)", f).is_none());
+        assert!(find(b"Caused by: java.io.IOException: 1234567890", f).is_none());
+        let hit = find(b"2024-01-02 03:04:05,678 ERROR boom", f).unwrap();
+        assert_eq!((hit.start, hit.end), (0, 23));
+    }
+}
