@@ -136,7 +136,11 @@ impl PostMortem {
 
     /// Records whether a done action worked. "Not effective" reopens it, because
     /// the problem it was meant to fix is still there.
-    pub fn review_action(&mut self, id: LocalId, verdict: Effectiveness) -> Result<(), DomainError> {
+    pub fn review_action(
+        &mut self,
+        id: LocalId,
+        verdict: Effectiveness,
+    ) -> Result<(), DomainError> {
         let action = self.action_mut(id)?;
         if action.status != ActionStatus::Done {
             return Err(DomainError::Invalid {

@@ -40,13 +40,19 @@ pub(crate) fn validate_tree(causes: &[Cause]) -> Result<(), DomainError> {
         let mut current = cause.parent;
         while let Some(parent) = current {
             if seen.contains(&parent) {
-                return Err(DomainError::CauseCycle { cause: cause.id, parent });
+                return Err(DomainError::CauseCycle {
+                    cause: cause.id,
+                    parent,
+                });
             }
             seen.push(parent);
             current = causes
                 .iter()
                 .find(|c| c.id == parent)
-                .ok_or(DomainError::NotFound { part: "cause", id: parent })?
+                .ok_or(DomainError::NotFound {
+                    part: "cause",
+                    id: parent,
+                })?
                 .parent;
         }
     }
@@ -119,14 +125,22 @@ impl PostMortem {
     }
 
     /// Cites a timeline entry or evidence as support for a cause.
-    pub fn cite(&mut self, id: LocalId, entry: Option<LocalId>, evidence: Option<LocalId>) -> Result<(), DomainError> {
+    pub fn cite(
+        &mut self,
+        id: LocalId,
+        entry: Option<LocalId>,
+        evidence: Option<LocalId>,
+    ) -> Result<(), DomainError> {
         if let Some(t) = entry {
             self.entry(t)?;
         }
         if let Some(e) = evidence
             && !self.evidence.iter().any(|x| x.id == e)
         {
-            return Err(DomainError::NotFound { part: "evidence", id: e });
+            return Err(DomainError::NotFound {
+                part: "evidence",
+                id: e,
+            });
         }
         let cause = self
             .causes

@@ -35,7 +35,8 @@ impl std::str::FromStr for PartRef {
         let invalid = || DomainError::Invalid {
             what: "part reference",
             value: s.to_string(),
-            hint: "write T3 (timeline), C2 (cause), A1 (action), L4 (lesson) or E1 (evidence)".into(),
+            hint: "write T3 (timeline), C2 (cause), A1 (action), L4 (lesson) or E1 (evidence)"
+                .into(),
         };
         let mut chars = t.chars();
         let prefix = chars.next().ok_or_else(invalid)?.to_ascii_uppercase();
@@ -59,7 +60,9 @@ impl Serialize for PartRef {
 
 impl<'de> Deserialize<'de> for PartRef {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -103,7 +106,13 @@ impl PostMortem {
             });
         }
         let id = next_id(self.comments.iter().map(|c| c.id));
-        self.comments.push(Comment { id, author, at, on, text });
+        self.comments.push(Comment {
+            id,
+            author,
+            at,
+            on,
+            text,
+        });
         Ok(id)
     }
 
@@ -112,7 +121,10 @@ impl PostMortem {
             .comments
             .iter()
             .position(|c| c.id == id)
-            .ok_or(DomainError::NotFound { part: "comment", id })?;
+            .ok_or(DomainError::NotFound {
+                part: "comment",
+                id,
+            })?;
         Ok(self.comments.remove(pos))
     }
 }

@@ -6,7 +6,9 @@ use crate::LocalId;
 pub enum DomainError {
     #[error("there is no {part} with id {id} in this post-mortem")]
     NotFound { part: &'static str, id: LocalId },
-    #[error("cause C{cause} cannot sit under C{parent}: that would make the tree loop back on itself")]
+    #[error(
+        "cause C{cause} cannot sit under C{parent}: that would make the tree loop back on itself"
+    )]
     CauseCycle { cause: LocalId, parent: LocalId },
     #[error("{field} cannot be empty: please write a few words")]
     Empty { field: &'static str },

@@ -64,8 +64,12 @@ impl PostMortem {
             .evidence
             .iter()
             .position(|e| e.id == id)
-            .ok_or(DomainError::NotFound { part: "evidence", id })?;
-        let linked = |t: &crate::TimelineEntry| t.evidence.as_ref().is_some_and(|r| r.evidence == id);
+            .ok_or(DomainError::NotFound {
+                part: "evidence",
+                id,
+            })?;
+        let linked =
+            |t: &crate::TimelineEntry| t.evidence.as_ref().is_some_and(|r| r.evidence == id);
         let dropped: Vec<LocalId> = self
             .timeline
             .iter()

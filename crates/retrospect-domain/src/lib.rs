@@ -12,6 +12,7 @@ mod evidence;
 mod lessons;
 mod moments;
 mod postmortem;
+mod review;
 mod text;
 mod timeline;
 
@@ -23,7 +24,8 @@ pub use evidence::{Evidence, EvidenceKind, EvidenceRef, LogTemplate};
 pub use lessons::{Lesson, LessonKind};
 pub use moments::{Durations, KeyMoment, MomentKind, MomentWarning, human_duration};
 pub use postmortem::{FreeSection, Kind, Participant, PostMortem, Severity, Status, Visibility};
-pub use text::{parse_enum, EnumName};
+pub use review::Acknowledgement;
+pub use text::{EnumName, parse_enum};
 pub use timeline::{EntryState, TimelineEntry};
 
 /// Local ids number the parts inside one post-mortem (C1, C2, A1 …). They are

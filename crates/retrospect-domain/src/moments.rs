@@ -29,7 +29,11 @@ impl MomentKind {
     pub fn parse(text: &str) -> Result<Self, DomainError> {
         let t = text.trim();
         Ok(match t.to_ascii_lowercase().as_str() {
-            "" => return Err(DomainError::Empty { field: "key moment name" }),
+            "" => {
+                return Err(DomainError::Empty {
+                    field: "key moment name",
+                });
+            }
             "started" | "start" | "began" | "impact started" => MomentKind::Started,
             "detected" | "detect" | "detection" => MomentKind::Detected,
             "mitigated" | "mitigate" | "mitigation" => MomentKind::Mitigated,
@@ -108,7 +112,8 @@ impl PostMortem {
             Some(existing) => *existing = moment,
             None => self.key_moments.push(moment),
         }
-        self.key_moments.sort_by(|a, b| (a.kind.rank(), a.at).cmp(&(b.kind.rank(), b.at)));
+        self.key_moments
+            .sort_by(|a, b| (a.kind.rank(), a.at).cmp(&(b.kind.rank(), b.at)));
         self.moment_warnings()
     }
 

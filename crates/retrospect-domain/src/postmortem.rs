@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::required;
 use crate::{
-    ActionItem, Cause, Comment, DEFAULT_FISHBONE_CATEGORIES, DomainError, Evidence, KeyMoment,
-    Lesson, LocalId, LogTemplate, TimelineEntry, Timestamp, named_enum,
+    Acknowledgement, ActionItem, Cause, Comment, DEFAULT_FISHBONE_CATEGORIES, DomainError,
+    Evidence, KeyMoment, Lesson, LocalId, LogTemplate, TimelineEntry, Timestamp, named_enum,
 };
 
 /// What kind of thing went wrong.
@@ -91,7 +91,8 @@ impl std::str::FromStr for Severity {
     /// Accepts `SEV2`, `sev-2`, `S2`, `P2` and `2`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim().to_ascii_lowercase();
-        let digits = t.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == ' ');
+        let digits =
+            t.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == ' ');
         let invalid = || DomainError::Invalid {
             what: "severity",
             value: s.to_string(),
@@ -186,6 +187,9 @@ pub struct PostMortem {
     pub comments: Vec<Comment>,
     #[serde(default)]
     pub sections: Vec<FreeSection>,
+    /// Coach findings a facilitator chose to keep, with the reason (publish gate).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acknowledgements: Vec<Acknowledgement>,
 }
 
 fn default_categories() -> Vec<String> {
@@ -234,6 +238,7 @@ impl PostMortem {
             actions: Vec::new(),
             comments: Vec::new(),
             sections: Vec::new(),
+            acknowledgements: Vec::new(),
         })
     }
 
@@ -270,12 +275,18 @@ impl PostMortem {
         for c in &self.causes {
             for &t in &c.timeline_refs {
                 if !has_entry(t) {
-                    return Err(DomainError::NotFound { part: "timeline entry", id: t });
+                    return Err(DomainError::NotFound {
+                        part: "timeline entry",
+                        id: t,
+                    });
                 }
             }
             for &e in &c.evidence_refs {
                 if !has_evidence(e) {
-                    return Err(DomainError::NotFound { part: "evidence", id: e });
+                    return Err(DomainError::NotFound {
+                        part: "evidence",
+                        id: e,
+                    });
                 }
             }
         }
@@ -283,13 +294,19 @@ impl PostMortem {
             if let Some(r) = &t.evidence
                 && !has_evidence(r.evidence)
             {
-                return Err(DomainError::NotFound { part: "evidence", id: r.evidence });
+                return Err(DomainError::NotFound {
+                    part: "evidence",
+                    id: r.evidence,
+                });
             }
         }
         for a in &self.actions {
             for &c in &a.causes {
                 if !has_cause(c) {
-                    return Err(DomainError::NotFound { part: "cause", id: c });
+                    return Err(DomainError::NotFound {
+                        part: "cause",
+                        id: c,
+                    });
                 }
             }
         }

@@ -80,7 +80,11 @@ macro_rules! named_enum {
 }
 
 /// Checks a required piece of text: trimmed, non-empty, within a length limit.
-pub(crate) fn required(field: &'static str, value: &str, max: usize) -> Result<String, DomainError> {
+pub(crate) fn required(
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Result<String, DomainError> {
     let v = value.trim();
     if v.is_empty() {
         return Err(DomainError::Empty { field });

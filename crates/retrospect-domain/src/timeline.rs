@@ -69,14 +69,20 @@ impl PostMortem {
         self.timeline
             .iter()
             .find(|t| t.id == id)
-            .ok_or(DomainError::NotFound { part: "timeline entry", id })
+            .ok_or(DomainError::NotFound {
+                part: "timeline entry",
+                id,
+            })
     }
 
     pub fn entry_mut(&mut self, id: LocalId) -> Result<&mut TimelineEntry, DomainError> {
         self.timeline
             .iter_mut()
             .find(|t| t.id == id)
-            .ok_or(DomainError::NotFound { part: "timeline entry", id })
+            .ok_or(DomainError::NotFound {
+                part: "timeline entry",
+                id,
+            })
     }
 
     /// Adds an entry in time order and returns its local id.
@@ -85,7 +91,10 @@ impl PostMortem {
         if let Some(r) = &entry.evidence
             && !self.evidence.iter().any(|e| e.id == r.evidence)
         {
-            return Err(DomainError::NotFound { part: "evidence", id: r.evidence });
+            return Err(DomainError::NotFound {
+                part: "evidence",
+                id: r.evidence,
+            });
         }
         entry.id = next_id(self.timeline.iter().map(|t| t.id));
         let id = entry.id;
@@ -100,7 +109,10 @@ impl PostMortem {
             .timeline
             .iter()
             .position(|t| t.id == id)
-            .ok_or(DomainError::NotFound { part: "timeline entry", id })?;
+            .ok_or(DomainError::NotFound {
+                part: "timeline entry",
+                id,
+            })?;
         for c in &mut self.causes {
             c.timeline_refs.retain(|&t| t != id);
         }

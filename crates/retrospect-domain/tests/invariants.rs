@@ -7,7 +7,12 @@ fn ts(s: &str) -> Timestamp {
 }
 
 fn sample() -> PostMortem {
-    PostMortem::new("Checkout errors", Kind::Incident, ts("2026-11-25T10:00:00Z")).expect("valid")
+    PostMortem::new(
+        "Checkout errors",
+        Kind::Incident,
+        ts("2026-11-25T10:00:00Z"),
+    )
+    .expect("valid")
 }
 
 #[test]
@@ -18,7 +23,12 @@ fn title_must_not_be_empty() {
 
 #[test]
 fn personal_post_mortems_start_private() {
-    let pm = PostMortem::new("My first on-call", Kind::Personal, ts("2026-11-25T10:00:00Z")).unwrap();
+    let pm = PostMortem::new(
+        "My first on-call",
+        Kind::Personal,
+        ts("2026-11-25T10:00:00Z"),
+    )
+    .unwrap();
     assert_eq!(pm.visibility, Visibility::Participants);
     assert!(pm.is_personal());
 }
@@ -32,7 +42,15 @@ fn durations_are_measured_from_the_start() {
         (MomentKind::Mitigated, "2026-11-25T14:30:00Z"),
         (MomentKind::Resolved, "2026-11-25T15:45:30Z"),
     ] {
-        assert!(pm.set_moment(KeyMoment { kind, at: ts(at), zone: None, note: None }).is_empty());
+        assert!(
+            pm.set_moment(KeyMoment {
+                kind,
+                at: ts(at),
+                zone: None,
+                note: None
+            })
+            .is_empty()
+        );
     }
     let d = pm.durations();
     assert_eq!(d.time_to_detect_seconds, Some(7 * 60));
@@ -44,7 +62,12 @@ fn durations_are_measured_from_the_start() {
 #[test]
 fn moments_out_of_order_warn_but_are_kept() {
     let mut pm = sample();
-    pm.set_moment(KeyMoment { kind: MomentKind::Started, at: ts("2026-11-25T14:00:00Z"), zone: None, note: None });
+    pm.set_moment(KeyMoment {
+        kind: MomentKind::Started,
+        at: ts("2026-11-25T14:00:00Z"),
+        zone: None,
+        note: None,
+    });
     let warnings = pm.set_moment(KeyMoment {
         kind: MomentKind::Resolved,
         at: ts("2026-11-25T13:00:00Z"),
@@ -60,20 +83,37 @@ fn moments_out_of_order_warn_but_are_kept() {
 fn a_cause_parent_must_exist_in_the_same_post_mortem() {
     let mut pm = sample();
     let err = pm.add_cause(Some(7), "Disk filled up", None).unwrap_err();
-    assert_eq!(err, DomainError::NotFound { part: "cause", id: 7 });
+    assert_eq!(
+        err,
+        DomainError::NotFound {
+            part: "cause",
+            id: 7
+        }
+    );
 }
 
 #[test]
 fn moving_a_cause_under_its_own_child_is_refused() {
     let mut pm = sample();
     let c1 = pm.add_cause(None, "Checkout failed", None).unwrap();
-    let c2 = pm.add_cause(Some(c1), "Database refused connections", Some("equipment/tools")).unwrap();
-    let c3 = pm.add_cause(Some(c2), "Pool size was never load tested", Some("process")).unwrap();
+    let c2 = pm
+        .add_cause(
+            Some(c1),
+            "Database refused connections",
+            Some("equipment/tools"),
+        )
+        .unwrap();
+    let c3 = pm
+        .add_cause(Some(c2), "Pool size was never load tested", Some("process"))
+        .unwrap();
     let before = pm.causes.clone();
     let err = pm.edit_cause(c1, None, None, Some(Some(c3))).unwrap_err();
     assert!(matches!(err, DomainError::CauseCycle { .. }), "{err:?}");
     assert_eq!(pm.causes, before, "a refused edit changes nothing");
-    assert_eq!(pm.cause(c2).unwrap().category.as_deref(), Some("Equipment/Tools"));
+    assert_eq!(
+        pm.cause(c2).unwrap().category.as_deref(),
+        Some("Equipment/Tools")
+    );
     assert_eq!(pm.cause_depth(c3), 3);
 }
 
@@ -104,14 +144,25 @@ fn an_action_cannot_address_a_missing_cause() {
     let mut pm = sample();
     let mut action = ActionItem::new("Add a runbook").unwrap();
     action.causes = vec![3];
-    assert_eq!(pm.add_action(action).unwrap_err(), DomainError::NotFound { part: "cause", id: 3 });
+    assert_eq!(
+        pm.add_action(action).unwrap_err(),
+        DomainError::NotFound {
+            part: "cause",
+            id: 3
+        }
+    );
 }
 
 #[test]
 fn a_not_effective_review_reopens_the_action() {
     let mut pm = sample();
-    let id = pm.add_action(ActionItem::new("Add a disk alert at 80%").unwrap()).unwrap();
-    assert!(pm.review_action(id, Effectiveness::Effective).is_err(), "only done actions are reviewed");
+    let id = pm
+        .add_action(ActionItem::new("Add a disk alert at 80%").unwrap())
+        .unwrap();
+    assert!(
+        pm.review_action(id, Effectiveness::Effective).is_err(),
+        "only done actions are reviewed"
+    );
     pm.action_mut(id).unwrap().status = ActionStatus::Done;
     pm.review_action(id, Effectiveness::NotEffective).unwrap();
     let a = pm.action(id).unwrap();
@@ -122,11 +173,22 @@ fn a_not_effective_review_reopens_the_action() {
 #[test]
 fn timeline_stays_in_time_order_and_marks_moments() {
     let mut pm = sample();
-    let late = pm.add_entry(TimelineEntry::new(ts("2026-11-25T14:30:00Z"), "Rolled back").unwrap()).unwrap();
-    let early = pm.add_entry(TimelineEntry::new(ts("2026-11-25T14:05:00Z"), "Alert fired").unwrap()).unwrap();
-    assert_eq!(pm.timeline.iter().map(|t| t.id).collect::<Vec<_>>(), vec![early, late]);
-    pm.mark_entry_as_moment(early, MomentKind::Detected).unwrap();
-    assert_eq!(pm.moment(&MomentKind::Detected).unwrap().at, ts("2026-11-25T14:05:00Z"));
+    let late = pm
+        .add_entry(TimelineEntry::new(ts("2026-11-25T14:30:00Z"), "Rolled back").unwrap())
+        .unwrap();
+    let early = pm
+        .add_entry(TimelineEntry::new(ts("2026-11-25T14:05:00Z"), "Alert fired").unwrap())
+        .unwrap();
+    assert_eq!(
+        pm.timeline.iter().map(|t| t.id).collect::<Vec<_>>(),
+        vec![early, late]
+    );
+    pm.mark_entry_as_moment(early, MomentKind::Detected)
+        .unwrap();
+    assert_eq!(
+        pm.moment(&MomentKind::Detected).unwrap().at,
+        ts("2026-11-25T14:05:00Z")
+    );
 }
 
 #[test]
@@ -144,7 +206,10 @@ fn removing_evidence_drops_its_unreviewed_proposals_only() {
     for state in [EntryState::Proposed, EntryState::Accepted] {
         let mut entry = TimelineEntry::new(ts("2026-11-25T14:00:00Z"), "error burst").unwrap();
         entry.state = state;
-        entry.evidence = Some(EvidenceRef { evidence: e, position: Some("line 4".into()) });
+        entry.evidence = Some(EvidenceRef {
+            evidence: e,
+            position: Some("line 4".into()),
+        });
         pm.add_entry(entry).unwrap();
     }
     pm.remove_evidence(e).unwrap();
@@ -157,7 +222,14 @@ fn removing_evidence_drops_its_unreviewed_proposals_only() {
 #[test]
 fn comments_must_point_at_existing_parts() {
     let mut pm = sample();
-    let err = pm.add_comment("dana", ts("2026-11-25T10:00:00Z"), Some("C9".parse().unwrap()), "hm").unwrap_err();
+    let err = pm
+        .add_comment(
+            "dana",
+            ts("2026-11-25T10:00:00Z"),
+            Some("C9".parse().unwrap()),
+            "hm",
+        )
+        .unwrap_err();
     assert!(err.to_string().contains("does not exist"));
     assert!("X1".parse::<PartRef>().is_err());
 }
@@ -165,7 +237,10 @@ fn comments_must_point_at_existing_parts() {
 #[test]
 fn enums_parse_names_and_aliases() {
     assert_eq!("In Review".parse::<Status>().unwrap(), Status::InReview);
-    assert_eq!("organization".parse::<Visibility>().unwrap(), Visibility::Organisation);
+    assert_eq!(
+        "organization".parse::<Visibility>().unwrap(),
+        Visibility::Organisation
+    );
     assert_eq!("sev-2".parse::<Severity>().unwrap().to_string(), "SEV2");
     assert!("SEV9".parse::<Severity>().is_err());
     let err = "sometimes".parse::<ActionStatus>().unwrap_err().to_string();
@@ -175,12 +250,15 @@ fn enums_parse_names_and_aliases() {
 #[test]
 fn json_round_trip_keeps_everything() {
     let mut pm = sample();
-    let c = pm.add_cause(None, "Pool exhausted", Some("Equipment/Tools")).unwrap();
+    let c = pm
+        .add_cause(None, "Pool exhausted", Some("Equipment/Tools"))
+        .unwrap();
     let mut a = ActionItem::new("Alert at 90% pool use").unwrap();
     a.causes = vec![c];
     a.due = Some("2026-12-15".parse().unwrap());
     pm.add_action(a).unwrap();
-    pm.add_lesson(LessonKind::Lucky, "It happened in office hours").unwrap();
+    pm.add_lesson(LessonKind::Lucky, "It happened in office hours")
+        .unwrap();
     let json = serde_json::to_string(&pm).unwrap();
     let back: PostMortem = serde_json::from_str(&json).unwrap();
     assert_eq!(back, pm);
