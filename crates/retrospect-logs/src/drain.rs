@@ -65,7 +65,7 @@ impl Default for DrainConfig {
     fn default() -> Self {
         DrainConfig {
             prefix_tokens: 2,
-            similarity: 0.5,
+            similarity: std::env::var("DRAIN_SIM").ok().and_then(|v| v.parse().ok()).unwrap_or(0.5),
             max_children: 100,
         }
     }
@@ -121,7 +121,13 @@ impl Drain {
             };
             node = node.children.entry(key).or_default();
         }
-        let best = best_match(&self.templates, &node.clusters, seq, self.cfg.similarity);
+        let best = best_match(
+            &self.templates,
+            &node.clusters,
+            seq,
+            self.cfg.similarity,
+            interner,
+        );
         match best {
             Some(id) => {
                 let t = &mut self.templates[id as usize];
@@ -159,10 +165,16 @@ pub fn render(interner: &Interner, toks: &[u32]) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Drain's similarity: share of positions where the template's constant
-/// token equals the sequence's; ties prefer the template with more
-/// wildcards (it has already absorbed variation).
-fn best_match(templates: &[Vec<u32>], ids: &[u32], seq: &[u32], threshold: f64) -> Option<u32> {
+/// Drain's similarity: share of positions where the template's token
+/// equals the sequence's (a wildcard equals a masked variable); ties prefer
+/// the template with more wildcards (it has already absorbed variation).
+fn best_match(
+    templates: &[Vec<u32>],
+    ids: &[u32],
+    seq: &[u32],
+    threshold: f64,
+    interner: &Interner,
+) -> Option<u32> {
     if seq.is_empty() {
         return ids.first().copied();
     }
@@ -172,8 +184,13 @@ fn best_match(templates: &[Vec<u32>], ids: &[u32], seq: &[u32], threshold: f64) 
         let mut same = 0;
         let mut wild = 0;
         for (a, b) in t.iter().zip(seq) {
+            // A masked variable in the line agrees with a wildcard; a
+            // constant word does not (that is how Drain tells events apart).
             if *a == WILD {
                 wild += 1;
+                if interner.has_var(*b) {
+                    same += 1;
+                }
             } else if a == b {
                 same += 1;
             }

@@ -7,6 +7,8 @@
 //! is long pure hex, or is a quoted value. Constants keep their punctuation,
 //! so `rhost=10.0.0.1` becomes `rhost=<*>` and still tells events apart.
 
+use crate::time::formats;
+
 /// The masked form of a message: tokens separated by single spaces in
 /// `buf`, their spans, and a hash of the whole sequence.
 #[derive(Default, Debug, Clone)]
@@ -80,7 +82,27 @@ fn quoted_end(msg: &[u8], i: usize) -> Option<usize> {
     if after.is_some_and(|c| c.is_ascii_alphanumeric()) || close == i + 1 {
         return None;
     }
+    // A single quoted word is often a constant name ('sparkDriver'); its
+    // digits, paths and such are masked word by word anyway.
+    if !msg[i + 1..close].contains(&b' ') {
+        return None;
+    }
     Some(close + 1)
+}
+
+/// Length of a full date-and-time starting here, if any. Cheap checks on
+/// the first bytes keep this off the hot path for ordinary words.
+#[inline]
+fn inline_time(b: &[u8]) -> Option<usize> {
+    let c = *b.first()?;
+    let hit = if c.is_ascii_digit() {
+        formats::iso(b).or_else(|| formats::day_month_name(b))
+    } else if c.is_ascii_uppercase() && matches!(b.get(3), Some(b' ' | b',')) {
+        formats::syslog(b).or_else(|| formats::day_month_name(b))
+    } else {
+        None
+    };
+    hit.map(|(_, len)| len)
 }
 
 impl Masked {
@@ -114,6 +136,14 @@ impl Masked {
                     self.spans.push((tok_start as u32, self.buf.len() as u32));
                     continue;
                 }
+            }
+            // A date inside the message (`at Fri Jun 17 07:07:00 2005`) is
+            // one variable, not five tokens.
+            if let Some(len) = inline_time(&msg[i..]) {
+                self.buf.extend_from_slice(WILDCARD);
+                self.spans.push((tok_start as u32, self.buf.len() as u32));
+                i += len;
+                continue;
             }
             i = self.token_rest(msg, i);
             self.spans.push((tok_start as u32, self.buf.len() as u32));
