@@ -91,6 +91,23 @@ pub enum Command {
     Export(ExportArgs),
     /// Read post-mortems from Markdown or JSON files (yours or other tools').
     Import(ImportArgs),
+    /// Check writing for blaming language (Markdown or text; CI-friendly).
+    Lint(crate::commands::coach::LintArgs),
+    /// Publish a post-mortem once the language coach has no open findings.
+    Publish {
+        id: i64,
+    },
+    /// Keep a coach finding on purpose, with the reason (facilitators).
+    Ack {
+        id: i64,
+        /// The finding's id, as `retrospect publish` lists it.
+        finding: String,
+        #[arg(long)]
+        reason: String,
+        /// Who decides to keep it.
+        #[arg(long)]
+        by: String,
+    },
     /// List the built-in templates.
     Templates {
         #[command(flatten)]

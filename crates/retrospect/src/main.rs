@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{CommandFactory, Parser};
 use cli::{Cli, Command};
-use commands::{analysis_parts, event_parts, files, postmortem};
+use commands::{analysis_parts, coach, event_parts, files, postmortem};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         }
     };
     match runtime.block_on(run(cli)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("error: {e}");
             for cause in e.chain().skip(1) {
@@ -34,35 +34,40 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> Result<()> {
+/// Runs one command and returns the exit code (0, or 1 when lint found something).
+async fn run(cli: Cli) -> Result<u8> {
     let url = database_url(cli.database_url.as_deref());
     // Commands that only print need no database; the others open it here.
     let open = || retrospect_store::open(&url);
+    let done = |r: Result<()>| r.map(|()| 0u8);
     match cli.command {
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "retrospect", &mut std::io::stdout());
-            Ok(())
+            Ok(0)
         }
         Command::Where => {
             println!("{url}");
-            Ok(())
+            Ok(0)
         }
-        Command::Templates { format } => commands::emit_templates(format.format),
-        Command::New(args) => postmortem::new(&*open().await?, args).await,
-        Command::List(args) => postmortem::list(&*open().await?, args).await,
-        Command::Show { id, format } => postmortem::show(&*open().await?, id, format.format).await,
-        Command::Edit(args) => postmortem::edit(&*open().await?, args).await,
-        Command::Delete { id, yes } => postmortem::delete(&*open().await?, id, yes).await,
-        Command::Moment(cmd) => event_parts::moment(&*open().await?, cmd).await,
-        Command::Entry(cmd) => event_parts::entry(&*open().await?, cmd).await,
-        Command::Timeline(args) => event_parts::timeline(&*open().await?, args).await,
-        Command::Cause(cmd) => analysis_parts::cause(&*open().await?, cmd).await,
-        Command::Lesson(cmd) => analysis_parts::lesson(&*open().await?, cmd).await,
-        Command::Action(cmd) => analysis_parts::action(&*open().await?, cmd).await,
-        Command::Actions(args) => analysis_parts::actions(&*open().await?, args).await,
-        Command::Comment(cmd) => analysis_parts::comment(&*open().await?, cmd).await,
-        Command::Export(args) => files::export(&*open().await?, args).await,
-        Command::Import(args) => files::import(&*open().await?, args).await,
+        Command::Templates { format } => done(commands::emit_templates(format.format)),
+        Command::New(args) => done(postmortem::new(&*open().await?, args).await),
+        Command::List(args) => done(postmortem::list(&*open().await?, args).await),
+        Command::Show { id, format } => done(postmortem::show(&*open().await?, id, format.format).await),
+        Command::Edit(args) => done(postmortem::edit(&*open().await?, args).await),
+        Command::Delete { id, yes } => done(postmortem::delete(&*open().await?, id, yes).await),
+        Command::Moment(cmd) => done(event_parts::moment(&*open().await?, cmd).await),
+        Command::Entry(cmd) => done(event_parts::entry(&*open().await?, cmd).await),
+        Command::Timeline(args) => done(event_parts::timeline(&*open().await?, args).await),
+        Command::Cause(cmd) => done(analysis_parts::cause(&*open().await?, cmd).await),
+        Command::Lesson(cmd) => done(analysis_parts::lesson(&*open().await?, cmd).await),
+        Command::Action(cmd) => done(analysis_parts::action(&*open().await?, cmd).await),
+        Command::Actions(args) => done(analysis_parts::actions(&*open().await?, args).await),
+        Command::Comment(cmd) => done(analysis_parts::comment(&*open().await?, cmd).await),
+        Command::Export(args) => done(files::export(&*open().await?, args).await),
+        Command::Import(args) => done(files::import(&*open().await?, args).await),
+        Command::Lint(args) => coach::lint(args).map(|code| u8::try_from(code).unwrap_or(1)),
+        Command::Publish { id } => done(coach::publish(&*open().await?, id).await),
+        Command::Ack { id, finding, reason, by } => done(coach::ack(&*open().await?, id, &finding, &reason, &by).await),
     }
 }
 

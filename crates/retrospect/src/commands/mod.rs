@@ -3,6 +3,7 @@
 
 pub mod files;
 pub mod analysis_parts;
+pub mod coach;
 pub mod event_parts;
 pub mod parts;
 pub mod postmortem;
