@@ -20,6 +20,10 @@ pub struct Interner {
     ids: HashMap<Box<[u8]>, u32>,
     names: Vec<Box<[u8]>>,
     has_var: Vec<bool>,
+    /// For tokens with a masked part: id of the constant skeleton (the
+    /// token with its `<*>` removed), to compare variable shapes.
+    skeleton: Vec<u32>,
+    skeletons: HashMap<Box<[u8]>, u32>,
 }
 
 impl Interner {
@@ -36,8 +40,53 @@ impl Interner {
         let id = self.names.len() as u32;
         self.ids.insert(tok.into(), id);
         self.names.push(tok.into());
-        self.has_var.push(memchr::memmem::find(tok, WILDCARD).is_some());
+        let has_var = memchr::memmem::find(tok, WILDCARD).is_some();
+        self.has_var.push(has_var);
+        let skel = if has_var {
+            let mut sk = Vec::with_capacity(tok.len());
+            let mut rest = tok;
+            while let Some(p) = memchr::memmem::find(rest, WILDCARD) {
+                sk.extend_from_slice(&rest[..p]);
+                rest = &rest[p + WILDCARD.len()..];
+            }
+            sk.extend_from_slice(rest);
+            let next = self.skeletons.len() as u32;
+            *self.skeletons.entry(sk.into_boxed_slice()).or_insert(next)
+        } else {
+            u32::MAX
+        };
+        self.skeleton.push(skel);
         id
+    }
+
+    /// Whether two different tokens can be the same variable slot: one is
+    /// the wildcard, or one holds a variable and their constant parts agree
+    /// (`()` and `(<*>)`), never `(uid=<*>)` versus `LOGIN(uid=<*>)`.
+    pub fn compatible(&self, a: u32, b: u32) -> bool {
+        if a == b || a == WILD || b == WILD {
+            return true;
+        }
+        let (va, vb) = (self.has_var(a), self.has_var(b));
+        if !(va || vb) {
+            return false;
+        }
+        let skel = |t: u32| -> Option<u32> {
+            if self.has_var(t) {
+                Some(self.skeleton[t as usize])
+            } else {
+                None
+            }
+        };
+        match (skel(a), skel(b)) {
+            (Some(x), Some(y)) => x == y,
+            // A constant against a shaped variable: compare the constant
+            // with the skeleton text.
+            (Some(x), None) | (None, Some(x)) => {
+                let c = if va { b } else { a };
+                self.skeletons.get(self.name(c)).is_some_and(|&s| s == x)
+            }
+            (None, None) => false,
+        }
     }
 
     pub fn name(&self, id: u32) -> &[u8] {
@@ -65,7 +114,9 @@ impl Default for DrainConfig {
     fn default() -> Self {
         DrainConfig {
             prefix_tokens: 2,
-            similarity: std::env::var("DRAIN_SIM").ok().and_then(|v| v.parse().ok()).unwrap_or(0.5),
+            // Strict: distinct events must stay apart; the post-pass
+            // (`merge`) joins what only differs in variable shape.
+            similarity: 0.8,
             max_children: 100,
         }
     }
@@ -193,6 +244,10 @@ fn best_match(
                 }
             } else if a == b {
                 same += 1;
+            } else if interner.has_var(*a) && interner.has_var(*b) && !interner.compatible(*a, *b) {
+                // Two differently shaped variables: a different event.
+                same = 0;
+                break;
             }
         }
         let sim = f64::from(same) / seq.len() as f64;
@@ -200,5 +255,9 @@ fn best_match(
             best = Some((sim, wild, id));
         }
     }
-    best.filter(|(s, _, _)| *s >= threshold).map(|(_, _, id)| id)
+    // Short messages may always differ in one word (`Invalid user X`).
+    let n = seq.len() as f64;
+    let threshold = threshold.min((n - 1.0) / n + 0.01);
+    best.filter(|(s, _, _)| *s > 0.0 && *s >= threshold)
+        .map(|(_, _, id)| id)
 }

@@ -105,6 +105,30 @@ fn inline_time(b: &[u8]) -> Option<usize> {
     hit.map(|(_, len)| len)
 }
 
+/// Only hex digits and `:`/`-`/`.` separators, with a digit and a separator.
+fn is_hexish(t: &[u8]) -> bool {
+    let t = trim_punct(t);
+    t.len() >= 3
+        && t.iter().any(u8::is_ascii_digit)
+        && t.iter().any(|c| matches!(c, b':' | b'-' | b'.'))
+        && t.iter().all(|c| c.is_ascii_hexdigit() || matches!(c, b':' | b'-' | b'.'))
+}
+
+/// A word without its trailing punctuation (`KB,` -> `KB`).
+fn trim_punct(w: &[u8]) -> &[u8] {
+    let end = w.len() - w.iter().rev().take_while(|c| c.is_ascii_punctuation()).count();
+    &w[..end]
+}
+
+/// Units that follow a number (`12 ms`, `5.2 KB`).
+fn is_unit(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"B" | b"KB" | b"MB" | b"GB" | b"TB" | b"KiB" | b"MiB" | b"GiB" | b"kB" | b"ms" | b"us"
+            | b"ns" | b"s" | b"sec" | b"secs" | b"min" | b"mins" | b"h" | b"%"
+    )
+}
+
 impl Masked {
     /// Masks `msg` into `self`, reusing the buffers.
     pub fn fill(&mut self, msg: &[u8]) {
@@ -143,6 +167,27 @@ impl Masked {
                 self.buf.extend_from_slice(WILDCARD);
                 self.spans.push((tok_start as u32, self.buf.len() as u32));
                 i += len;
+                continue;
+            }
+            let word_end = i + msg[i..].iter().take_while(|c| !c.is_ascii_whitespace()).count();
+            // A unit after a number belongs to it: `5.2 KB` is one value.
+            if self.spans.last().is_some_and(|&(s, e)| &self.buf[s as usize..e as usize] == WILDCARD)
+                && is_unit(trim_punct(&msg[i..word_end]))
+            {
+                self.buf.truncate(tok_start - 1);
+                let punct = &msg[i..word_end][trim_punct(&msg[i..word_end]).len()..];
+                self.buf.extend_from_slice(punct);
+                let last = self.spans.len() - 1;
+                self.spans[last].1 = self.buf.len() as u32;
+                i = word_end;
+                continue;
+            }
+            // Hex-and-separator tokens (MAC and IPv6 addresses, UUIDs,
+            // clock times) are one variable even when a part has no digit.
+            if is_hexish(&msg[i..word_end]) {
+                self.buf.extend_from_slice(WILDCARD);
+                self.spans.push((tok_start as u32, self.buf.len() as u32));
+                i = word_end;
                 continue;
             }
             i = self.token_rest(msg, i);
