@@ -1,0 +1,127 @@
+//! A person as the cause ("Bob broke prod", "caused by Dave", "Root cause: Maria's
+//! change") and "human error" as the cause. Naming people is fine in a timeline when
+//! the verb is neutral ("Priya rolled back the release"); the verb or slot must denote
+//! failure or causation.
+
+use super::catalog::Rule;
+use super::{Doc, Hit, in_compound, negated_before, tok_at};
+use crate::agent::{np_after, subject_of};
+use crate::finding::Severity;
+use crate::lexicon::PERSON_ARTIFACTS;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Failure verbs with a person as subject.
+static FAILURE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:broke|breaks|took\s+down|brought\s+down|crashed|misconfigured|borked|nuked|trashed|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
+});
+
+/// Cause slots followed by the thing that caused.
+static CAUSE_SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:caused\s+by|due\s+to|because\s+of|(?:the\s+)?result\s+of|attributed\s+to|attributable\s+to|blame\s+(?:lies|rests)\s+with|fault\s+(?:lies|rests)\s+with|(?:root\s+|primary\s+|main\s+)?cause\s*(?:was|is|:)|culprit\s*(?:was|is|:)|(?:we|i)\s+blame|blame\s+(?:goes\s+to|belongs\s+to))\s+").unwrap()
+});
+
+/// "X's fault", "my fault".
+static FAULT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b([\w@]+)(?:['’]s)?\s+fault\b").unwrap());
+
+/// Mechanistic reasoning: a person's attribute as the explanation.
+static MECHANISTIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bbecause\s+(.{1,40}?)\s+(?:was|were|is|wasn['’]t|weren['’]t|was\s+not|were\s+not)\s+(?:too\s+|very\s+|still\s+)?(?:new|inexperienced|junior|untrained|unfamiliar|tired|distracted|rushing|rushed|careless|overconfident|sloppy|lazy|not\s+(?:properly\s+|adequately\s+|sufficiently\s+)?(?:trained|paying\s+attention|careful|experienced|familiar|focused|thinking))\b").unwrap()
+});
+
+static HUMAN_ERROR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:human|operator|user|pilot|personnel|staff|engineer|developer|manual)\s+(?:errors?|mistakes?|failures?)|pebkac|picnic|id10t|fat[- ]?finger(?:ed|ing|s)?|(?:lost|loss\s+of|lack\s+of)\s+situational\s+awareness|failure\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|runbook|protocol|policy|instructions|documentation|checklist)|non-?compliance|inattention|lack\s+of\s+attention|(?:simple|silly|stupid|dumb)\s+(?:mistake|typo|error))\b").unwrap()
+});
+
+pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
+    failure_verbs(doc, out);
+    cause_slots(doc, out);
+    human_error(doc, out);
+}
+
+fn hit(out: &mut Vec<Hit>, rule: Rule, start: usize, end: usize, agent: String) {
+    out.push(Hit { rule, start, end, severity: Severity::Warning, agent });
+}
+
+fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&FAILURE_VERB) {
+        let m = c.get(0).unwrap();
+        let i = tok_at(&toks, m.start());
+        if i > 0 && toks[i - 1].is("not") || negated_before(&toks, i, 1) {
+            continue;
+        }
+        let agent = subject_of(&toks, i, &doc.names());
+        if agent.kind.is_people() || agent.person_possessor && m.as_str().to_ascii_lowercase().contains("cause") {
+            hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);
+        }
+    }
+    for (c, _, toks) in doc.matches(&MECHANISTIC) {
+        let m = c.get(0).unwrap();
+        let np = c.get(1).unwrap();
+        let i = tok_at(&toks, np.start());
+        let (agent, _) = np_after(&toks, i, &doc.names());
+        if agent.kind.is_people() {
+            hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);
+        }
+    }
+}
+
+fn cause_slots(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&CAUSE_SLOT) {
+        let m = c.get(0).unwrap();
+        let i = tok_at(&toks, m.end());
+        let (agent, e) = np_after(&toks, i, &doc.names());
+        let head_is_artifact = e > i && PERSON_ARTIFACTS.contains(toks[e - 1].norm.as_str());
+        let blamed = agent.kind.is_people() || (agent.person_possessor && head_is_artifact);
+        if blamed && !negated_before(&toks, tok_at(&toks, m.start()), 3) {
+            let end = toks.get(e.saturating_sub(1)).map_or(m.end(), |t| t.end.max(m.end()));
+            hit(out, Rule::PersonAsCause, m.start(), end, agent.text);
+        }
+    }
+    for (c, _, toks) in doc.matches(&FAULT) {
+        let m = c.get(0).unwrap();
+        let owner = c.get(1).unwrap().as_str().to_lowercase();
+        if matches!(owner.as_str(), "nobody" | "no-one" | "noone" | "no" | "not" | "one" | "anyone" | "anybody") {
+            continue; // "it was nobody's fault", "no one's fault"
+        }
+        let i = tok_at(&toks, m.start());
+        let is_person = matches!(owner.as_str(), "my" | "his" | "her" | "their" | "your" | "our")
+            || toks.get(i).is_some_and(|t| t.possessive && subject_is_person_word(t, doc));
+        if is_person && !negated_before(&toks, i, 2) {
+            hit(out, Rule::PersonAsCause, m.start(), m.end(), c.get(1).unwrap().as_str().to_string());
+        }
+    }
+}
+
+fn subject_is_person_word(t: &crate::text::tokens::Tok, doc: &Doc) -> bool {
+    let toks = [t.clone()];
+    np_after(&toks, 0, &doc.names()).0.kind.is_people()
+}
+
+fn human_error(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&HUMAN_ERROR) {
+        let m = c.get(0).unwrap();
+        if in_compound(doc.masked, m.start(), m.end()) {
+            continue;
+        }
+        let i = tok_at(&toks, m.start());
+        let j = tok_at(&toks, m.end());
+        let next = toks.get(j).map(|t| t.norm.as_str()).unwrap_or("");
+        if matches!(next, "budget" | "budgets" | "rate" | "rates" | "message" | "messages" | "code" | "codes" | "page" | "pages" | "handling" | "response" | "responses" | "handler" | "dialog" | "toast" | "banner" | "field" | "category" | "label") {
+            continue; // a product or metric term, not an attribution
+        }
+        // Meta text: "human error is never a root cause", "rather than human error".
+        let before: Vec<&str> = toks[i.saturating_sub(4)..i].iter().map(|t| t.norm.as_str()).collect();
+        let meta_before = negated_before(&toks, i, 3)
+            || before.iter().any(|w| matches!(*w, "than" | "instead" | "beyond" | "avoid" | "avoiding" | "removed" | "label" | "labelling" | "labeling" | "term" | "blaming" | "past" | "stop" | "stopped"));
+        let after: Vec<&str> = toks[j..(j + 3).min(toks.len())].iter().map(|t| t.norm.as_str()).collect();
+        let meta_after = after.len() >= 2
+            && matches!(after[0], "is" | "was" | "isn't" | "wasn't" | "are")
+            && matches!(after[1], "never" | "not" | "rarely" | "seldom");
+        if meta_before || meta_after {
+            continue;
+        }
+        hit(out, Rule::HumanError, m.start(), m.end(), String::new());
+    }
+}

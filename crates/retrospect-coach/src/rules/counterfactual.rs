@@ -1,0 +1,197 @@
+//! Counterfactuals about people: "should have", "failed to", "if X had", "never
+//! checked". The same words about systems ("the script should have exited non-zero")
+//! are facts about design, and plans ("we should add an alert") look forward.
+
+use super::catalog::Rule;
+use super::{Doc, Hit, tok_at};
+use crate::agent::{Agent, AgentKind, np_after, subject_of};
+use crate::finding::Severity;
+use crate::text::tokens::Tok;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static MODAL_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(should|could|must|ought\s+to)(?:\s+not|n['’]t)?\s+have\s+(been\s+)?([a-z][a-z-]*)|\b(should|could|must)['’]ve\s+(been\s+)?([a-z][a-z-]*)").unwrap()
+});
+
+static OMISSION_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:failed|fails|neglected|forgot|forgets|omitted|didn['’]t\s+bother|did\s+not\s+bother|never\s+bothered|was\s+supposed|were\s+supposed)\s+to\b").unwrap()
+});
+
+static OMISSION_PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:overlooked|ignored|missed|disregarded|skipped|forgot|neglected|bypassed|misread|misjudged|misinterpreted)\b").unwrap()
+});
+
+static DID_NOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:did\s+not|didn['’]t|never)\s+(?:even\s+|properly\s+|actually\s+)?([a-z-]+)").unwrap()
+});
+
+static IF_HAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:if|had)\b").unwrap());
+
+/// Base verbs whose omission reads as a duty not done ("did not check").
+static DUTY_BASE: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    "check test verify validate read follow run review escalate notice look wait confirm communicate notify tell inform ask page monitor consider think bother catch realize realise double-check roll revert acknowledge ack respond document announce coordinate investigate reply answer heed pay watch update backup back lock drain rollback restart loop include involve warn alert".split_whitespace().collect()
+});
+
+static DUTY_PAST: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    "checked tested verified validated followed reviewed escalated noticed looked waited confirmed communicated notified told informed asked paged monitored considered bothered caught realized realised acknowledged responded documented announced investigated replied answered heeded double-checked".split_whitespace().collect()
+});
+
+/// Irregular participles; regular ones end in -ed.
+static IRREGULAR: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    "known seen caught run had been made read sent built kept left set put spent told thought brought taught found got gotten let shut hit cut done gone given taken written spoken chosen woken driven ridden shown drawn understood held stood lost won begun rung sung thrown flown grown forgotten noticed".split_whitespace().collect()
+});
+
+fn is_participle(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    w.ends_with("ed") || IRREGULAR.contains(w.as_str())
+}
+
+/// "Dave did not escalate because the runbook said to wait": the author already
+/// explains the local rationality, so the omission is only a hint.
+fn explains_reason(toks: &[Tok], after: usize) -> bool {
+    toks[after.min(toks.len())..].iter().any(|t| {
+        matches!(t.norm.as_str(), "because" | "since" | "as" | "so" | "given" | "due")
+    })
+}
+
+fn push(out: &mut Vec<Hit>, rule: Rule, start: usize, end: usize, severity: Severity, agent: &Agent) {
+    out.push(Hit { rule, start, end, severity, agent: agent.text.clone() });
+}
+
+/// Who did it in a passive: "was ignored by Dave".
+fn by_agent(toks: &[Tok], after: usize, doc: &Doc) -> Option<Agent> {
+    if toks.get(after).is_some_and(|t| t.is("by")) {
+        let (a, _) = np_after(toks, after + 1, &doc.names());
+        return a.kind.is_people().then_some(a);
+    }
+    None
+}
+
+pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
+    modal_perfect(doc, out);
+    omissions(doc, out);
+    conditionals(doc, out);
+}
+
+fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&MODAL_PERFECT) {
+        let m = c.get(0).unwrap();
+        let modal = c.get(1).or(c.get(4)).unwrap().as_str().to_ascii_lowercase();
+        let passive = c.get(2).or(c.get(5)).is_some();
+        let part = c.get(3).or(c.get(6)).unwrap();
+        if !is_participle(part.as_str()) && !(passive && part.as_str().ends_with("en")) {
+            continue; // "should have an owner" is a present obligation, not a counterfactual
+        }
+        let p = part.as_str().to_ascii_lowercase();
+        if modal == "must" && !matches!(p.as_str(), "forgotten" | "missed" | "ignored" | "skipped" | "known" | "noticed" | "checked") {
+            continue; // "must have expired" is an inference, not a judgement
+        }
+        let i = tok_at(&toks, m.start());
+        let subject = subject_of(&toks, i, &doc.names());
+        let after = tok_at(&toks, part.end());
+        let agent = by_agent(&toks, after, doc).unwrap_or(subject.clone());
+        let sev = match agent.kind {
+            // "Dave could have been paged earlier": Dave is not the actor.
+            AgentKind::Person if passive && subject.kind == AgentKind::Person => Some(Severity::Info),
+            AgentKind::Person => Some(Severity::Warning),
+            AgentKind::Group if p == "had" || p == "been" || passive => Some(Severity::Info),
+            AgentKind::Group => Some(Severity::Warning),
+            AgentKind::Unknown if passive => Some(Severity::Info),
+            _ => None,
+        };
+        if let Some(sev) = sev {
+            let rule = if sev == Severity::Info { Rule::CounterfactualTeam } else { Rule::CounterfactualPerson };
+            push(out, rule, m.start(), m.end(), sev, &agent);
+        }
+    }
+}
+
+fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&OMISSION_TO) {
+        let m = c.get(0).unwrap();
+        let i = tok_at(&toks, m.start());
+        let agent = subject_of(&toks, i, &doc.names());
+        if agent.kind.is_people() {
+            let end = toks.get(tok_at(&toks, m.end())).map_or(m.end(), |t| t.end);
+            push(out, Rule::CounterfactualPerson, m.start(), end, Severity::Warning, &agent);
+        }
+    }
+    for (c, _, toks) in doc.matches(&OMISSION_PAST) {
+        let m = c.get(0).unwrap();
+        let i = tok_at(&toks, m.start());
+        let prev = i.checked_sub(1).map(|k| toks[k].norm.as_str()).unwrap_or("");
+        if matches!(prev, "the" | "a" | "an" | "any" | "no" | "this" | "of" | "with") {
+            continue; // adjective use: "the missed alert"
+        }
+        let agent = if matches!(prev, "was" | "were" | "been" | "being" | "got" | "get") {
+            match by_agent(&toks, i + 1, doc) {
+                Some(a) => a,
+                None => continue,
+            }
+        } else {
+            subject_of(&toks, i, &doc.names())
+        };
+        if agent.kind.is_people() {
+            let sev = if explains_reason(&toks, i + 1) { Severity::Info } else { Severity::Warning };
+            let rule = if sev == Severity::Info { Rule::CounterfactualTeam } else { Rule::CounterfactualPerson };
+            push(out, rule, m.start(), m.end(), sev, &agent);
+        }
+    }
+    for (c, _, toks) in doc.matches(&DID_NOT) {
+        let m = c.get(0).unwrap();
+        let verb = c.get(1).unwrap().as_str().to_ascii_lowercase();
+        let never = m.as_str().to_ascii_lowercase().starts_with("never");
+        let duty = if never { DUTY_PAST.contains(verb.as_str()) } else { DUTY_BASE.contains(verb.as_str()) };
+        if !duty {
+            continue; // "did not have access" is a state, not an omission
+        }
+        let i = tok_at(&toks, m.start());
+        let agent = subject_of(&toks, i, &doc.names());
+        if agent.kind.is_people() {
+            let sev = if explains_reason(&toks, tok_at(&toks, m.end())) { Severity::Info } else { Severity::Warning };
+            let rule = if sev == Severity::Info { Rule::CounterfactualTeam } else { Rule::CounterfactualPerson };
+            push(out, rule, m.start(), m.end(), sev, &agent);
+        }
+    }
+}
+
+/// "If Dave had checked…", "Had the on-call looked…".
+fn conditionals(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&IF_HAD) {
+        let m = c.get(0).unwrap();
+        let i = tok_at(&toks, m.start());
+        let is_if = toks[i].is("if");
+        if !is_if && i > 0 && toks[i - 1].word {
+            continue; // "had" inside a clause is not an inverted conditional
+        }
+        let mut s = i + 1;
+        if toks.get(s).is_some_and(|t| t.is("only")) {
+            s += 1;
+        }
+        let (agent, e) = np_after(&toks, s, &doc.names());
+        let mut k = e;
+        if is_if {
+            if !toks.get(k).is_some_and(|t| t.is("had") || t.is("hadn't")) {
+                continue;
+            }
+            k += 1;
+        }
+        while toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "not" | "just" | "only" | "actually" | "properly" | "simply" | "even")) {
+            k += 1;
+        }
+        let Some(part) = toks.get(k) else { continue };
+        if !part.word || !is_participle(part.raw) {
+            continue;
+        }
+        let sev = match agent.kind {
+            AgentKind::Person if part.norm != "been" => Severity::Warning,
+            AgentKind::Group if part.norm != "had" && part.norm != "been" => Severity::Warning,
+            AgentKind::Person | AgentKind::Group => Severity::Info,
+            _ => continue,
+        };
+        let rule = if sev == Severity::Info { Rule::CounterfactualTeam } else { Rule::CounterfactualPerson };
+        push(out, rule, m.start(), part.end, sev, &agent);
+    }
+}

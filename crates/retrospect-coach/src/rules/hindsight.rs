@@ -1,0 +1,47 @@
+//! Hindsight: "obviously", "it was obvious", "the signs were all there", "should have
+//! seen it coming". Negated ("it was not obvious") and acknowledged hindsight ("in
+//! hindsight the graph looks clear, but at 03:10 …") are fine.
+
+use super::catalog::Rule;
+use super::{Doc, Hit, in_compound, negated_before, tok_at};
+use crate::finding::Severity;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static CUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:obviously|(?:was|is|were|seems|seemed|looked|became|been|be)\s+(?:so\s+|very\s+|pretty\s+|quite\s+|completely\s+|totally\s+|painfully\s+|blindingly\s+|glaringly\s+)?(?:obvious|predictable|foreseeable|inevitable|preventable)",
+        r"|(?:an?|the)\s+obvious\s+(?:mistake|error|sign|signs|warning|red\s+flag|problem|oversight|miss|clue|symptom)",
+        r"|clearly\s+(?:should|shouldn['’]t|could|showed|indicated|pointed|signalled|signaled|visible|wrong|a\s+mistake|an\s+error|was|were|had)",
+        r"|(?:warning\s+)?signs\s+were\s+(?:all\s+)?(?:there|obvious|clear)|red\s+flags\s+were\s+(?:all\s+)?(?:there|obvious|ignored)|writing\s+(?:was\s+)?on\s+the\s+wall",
+        r"|(?:should|could)\s+have\s+seen\s+(?:this|it|that)\s+coming|saw\s+(?:this|it)\s+coming|bound\s+to\s+happen|waiting\s+to\s+happen|(?:only|just)\s+a\s+matter\s+of\s+time",
+        r"|everyone\s+knew|everybody\s+knew|anyone\s+could\s+(?:have\s+)?(?:seen|see|told|tell)|as\s+anyone\s+could\s+see|it['’]s\s+clear\s+now|in\s+retrospect\s+it\s+was|(?:plainly|evidently)\s+(?:should|wrong|a\s+mistake))\b"
+    ))
+    .unwrap()
+});
+
+/// Hindsight framed as hindsight, then countered, is what we want people to write.
+static ACKNOWLEDGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in\s+hindsight|with\s+hindsight|looking\s+back|knowing\s+the\s+outcome|in\s+retrospect|now\s+that\s+we\s+know)\b.*\b(?:but|however|although|though|yet|at\s+the\s+time)\b|\btempting\s+to\b").unwrap()
+});
+
+pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, r, toks) in doc.matches(&CUES) {
+        let m = c.get(0).unwrap();
+        if in_compound(doc.masked, m.start(), m.end()) {
+            continue; // "obviously-wrong values"
+        }
+        let i = tok_at(&toks, m.start());
+        let lead = m.as_str().to_ascii_lowercase();
+        let words_to_check = if lead.starts_with("obvious") || lead.starts_with("clearly") { 2 } else { 1 };
+        // "was not obvious", "wasn't obvious", "non-obvious", "nothing obvious".
+        let inner_neg = lead.contains(" not ") || lead.contains("n't");
+        if negated_before(&toks, i, words_to_check) || negated_before(&toks, i + 1, 1) && !lead.starts_with("obviously") || inner_neg {
+            continue;
+        }
+        if ACKNOWLEDGED.is_match(&doc.masked[r.clone()]) {
+            continue;
+        }
+        out.push(Hit { rule: Rule::Hindsight, start: m.start(), end: m.end(), severity: Severity::Warning, agent: String::new() });
+    }
+}

@@ -1,0 +1,62 @@
+//! Normative judgements: "careless", "sloppy", "negligent", "poor judgement".
+//! Technical compounds ("sloppy quorum", "lazy loading") are masked as vocabulary
+//! before this runs; a few words that also describe systems need a person nearby.
+
+use super::catalog::Rule;
+use super::{Doc, Hit, in_compound, negated_before, tok_at};
+use crate::agent::{AgentKind, subject_of};
+use crate::finding::Severity;
+use crate::lexicon::SYSTEM_NOUNS;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words that judge whoever they touch.
+static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|reckless(?:ly|ness)?|negligen(?:t|tly|ce)|lazy|laziness|incompeten(?:t|tly|ce)|unprofessional(?:ly|ism)?|irresponsib(?:le|ly|ility)|inexcusabl[ey]|complacen(?:t|cy|ce)|clueless|stupid(?:ity)?|idiot(?:s|ic)?|foolish(?:ly|ness)?|thoughtless(?:ly|ness)?|inattentive|dereliction|amateurish",
+        r"|(?:poor|bad|questionable|terrible|awful)\s+(?:judg(?:e)?ment|decision(?:-making)?s?|calls?|choices?|work|practices?|discipline|communication\s+by)",
+        r"|lapse\s+(?:in|of)\s+judg(?:e)?ment|rookie\s+(?:mistake|error|move)|cowboy(?:\s+(?:deploy|change|coding|fix|move))?|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel",
+        r"|cut(?:ting)?\s+corners|half-assed|botched|mishandled|mismanaged|screwed\s+up|messed\s+up|knew\s+better|should\s+have\s+known\s+better",
+        r"|lack\s+of\s+(?:diligence|attention|care|ownership|discipline|accountability|rigou?r|professionalism|competence|effort|judg(?:e)?ment|responsibility|common\s+sense|awareness|focus)",
+        r"|no\s+excuse|without\s+(?:a\s+)?(?:second\s+)?thought)\b"
+    ))
+    .unwrap()
+});
+
+/// Words that judge people but can describe systems ("an inappropriate timeout").
+static CONTEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:inappropriate(?:ly)?|improper(?:ly)?|unacceptabl[ey]|careless|sloppy|lax|negligible|dumb|blindly|wrong\s+call)\b").unwrap()
+});
+
+pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&STRONG) {
+        let m = c.get(0).unwrap();
+        if in_compound(doc.masked, m.start(), m.end()) {
+            continue;
+        }
+        let i = tok_at(&toks, m.start());
+        if negated_before(&toks, i, 2) && !m.as_str().to_ascii_lowercase().starts_with("no ") {
+            continue; // "not careless", "it was not negligence"
+        }
+        out.push(Hit { rule: Rule::Judgement, start: m.start(), end: m.end(), severity: Severity::Warning, agent: String::new() });
+    }
+    for (c, _, toks) in doc.matches(&CONTEXTUAL) {
+        let m = c.get(0).unwrap();
+        let word = m.as_str().to_ascii_lowercase();
+        if word == "negligible" || word == "careless" || word == "sloppy" || in_compound(doc.masked, m.start(), m.end()) {
+            continue; // handled above, or not a judgement
+        }
+        let i = tok_at(&toks, m.start());
+        if negated_before(&toks, i, 2) {
+            continue;
+        }
+        // "inappropriate timeout" describes a value; "acted inappropriately" a person.
+        let next_is_system = toks.get(i + 1).is_some_and(|t| SYSTEM_NOUNS.contains(t.norm.as_str()) || SYSTEM_NOUNS.contains(t.norm.trim_end_matches('s')));
+        let subject = subject_of(&toks, i, &doc.names());
+        let about_people = subject.kind.is_people() || toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "behaviour" | "behavior" | "conduct" | "response" | "handling" | "decision" | "attitude"));
+        if next_is_system || !about_people || subject.kind == AgentKind::System {
+            continue;
+        }
+        out.push(Hit { rule: Rule::Judgement, start: m.start(), end: m.end(), severity: Severity::Warning, agent: subject.text });
+    }
+}

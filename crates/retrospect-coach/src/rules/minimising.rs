@@ -1,0 +1,58 @@
+//! Minimising: "just restart it", "simply roll back", "all he had to do was". Temporal
+//! "just" ("just after 02:14") and "simply" describing an effect ("the request simply
+//! timed out") are fine.
+
+use super::catalog::Rule;
+use super::{Doc, Hit, in_compound, tok_at};
+use crate::finding::Severity;
+use crate::lexicon::{BASE_VERBS, PERSON_PRONOUNS, TIME_AFTER_JUST};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static ADVERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:just|simply|merely|only)\s+([a-z][a-z-]*)").unwrap());
+
+static PHRASES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:only|just|simply|merely)\s+(?:had|needed|has|have|needs)\s+to|all\s+(?:\w+\s+){1,2}(?:had|needed|has|have|needs)\s+to\s+do\s+(?:was|is)",
+        r"|(?:a\s+)?no[- ]brainer|not\s+rocket\s+science|trivially|(?:it|this|that)\s+(?:was|is)\s+(?:so\s+)?(?:easy|trivial|simple)\s+to\s+(?:avoid|prevent|catch|fix|spot|see|check)",
+        r"|(?:a\s+)?(?:simple|trivial|basic|easy)\s+(?:check|step|thing)\s+(?:that\s+)?(?:anyone|everyone|they|he|she|you|we)",
+        r"|any\s+(?:competent|decent|good|reasonable|careful|experienced|half-decent)\s+(?:engineer|developer|person|operator|sre|admin|reviewer)",
+        r"|(?:all|it)\s+(?:it\s+)?(?:took|takes)\s+(?:was|is)\s+(?:one|a|two|a\s+single)\s+(?:command|click|line|second|minute))\b"
+    ))
+    .unwrap()
+});
+
+/// Words that make the following verb an instruction or an expectation.
+fn expects_action(prev: &str) -> bool {
+    PERSON_PRONOUNS.contains(prev)
+        || matches!(prev, "could" | "can" | "should" | "would" | "to" | "must" | "might" | "have" | "had" | "need" | "needed" | "needs" | "do" | "please" | "was" | "is" | "fix" | "then" | "," | ":" | "-" | "–" | "—" | "and" | "or")
+}
+
+pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&ADVERB) {
+        let m = c.get(0).unwrap();
+        let adv = m.as_str().split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let verb = c.get(1).unwrap().as_str().to_ascii_lowercase();
+        if in_compound(doc.masked, m.start(), m.start() + adv.len()) || TIME_AFTER_JUST.contains(verb.as_str()) {
+            continue;
+        }
+        if adv == "only" || !BASE_VERBS.contains(verb.as_str()) {
+            continue; // "the service just restarted" is a description, not advice
+        }
+        let i = tok_at(&toks, m.start());
+        let prev = if i == 0 { "," } else { toks[i - 1].norm.as_str() };
+        // "the request simply timed out" never reaches here (timed is not base form);
+        // "we just restart it" in a timeline is descriptive present only after a
+        // subject, so demand an instruction-like context.
+        let imperative = i == 0 || expects_action(prev);
+        let was_subject_start = i > 0 && toks[..i].iter().all(|t| !t.word || t.norm.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        if imperative || was_subject_start {
+            out.push(Hit { rule: Rule::Minimising, start: m.start(), end: c.get(1).unwrap().end(), severity: Severity::Warning, agent: String::new() });
+        }
+    }
+    for (c, _, _) in doc.matches(&PHRASES) {
+        let m = c.get(0).unwrap();
+        out.push(Hit { rule: Rule::Minimising, start: m.start(), end: m.end(), severity: Severity::Warning, agent: String::new() });
+    }
+}

@@ -1,0 +1,122 @@
+//! The blame rules. Each module owns one category; they all scan the masked document
+//! once with a compiled regex (fast on big files), then check the condition on the
+//! sentence around the match (usually: is the subject a person or a system?).
+
+mod cause;
+mod counterfactual;
+mod hindsight;
+mod judgement;
+mod minimising;
+mod question;
+pub mod catalog;
+
+use crate::agent::Names;
+use crate::finding::Severity;
+use crate::text::segment::sentences;
+use crate::text::tokens::{Tok, tokenize};
+use catalog::Rule;
+use std::ops::Range;
+
+/// A rule match before positions and messages are attached.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub rule: Rule,
+    pub start: usize,
+    pub end: usize,
+    /// Severity before section and config adjustments.
+    pub severity: Severity,
+    /// Who the finding is about, for the message ("Dave", "the on-call engineer").
+    pub agent: String,
+}
+
+/// The masked document with its sentences.
+pub struct Doc<'a> {
+    pub masked: &'a str,
+    pub sentences: Vec<Range<usize>>,
+    names: Vec<String>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(masked: &'a str, names: Vec<String>) -> Doc<'a> {
+        Doc { masked, sentences: sentences(masked), names }
+    }
+
+    pub fn names(&self) -> Names<'_> {
+        Names(&self.names)
+    }
+
+    /// The sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<Range<usize>> {
+        let i = self.sentences.partition_point(|r| r.start <= offset);
+        let r = self.sentences.get(i.checked_sub(1)?)?;
+        (offset < r.end).then(|| r.clone())
+    }
+
+    pub fn tokens(&self, r: &Range<usize>) -> Vec<Tok<'a>> {
+        tokenize(&self.masked[r.clone()], r.start)
+    }
+
+    /// Iterates regex matches together with their sentence and its tokens. A match
+    /// that straddles a sentence boundary is dropped.
+    pub fn matches<'d, 'r>(
+        &'d self,
+        re: &'r regex::Regex,
+    ) -> impl Iterator<Item = (regex::Captures<'a>, Range<usize>, Vec<Tok<'a>>)> + use<'a, 'd, 'r> {
+        re.captures_iter(self.masked).filter_map(move |c| {
+            let m = c.get(0)?;
+            let r = self.sentence_at(m.start())?;
+            if m.end() > r.end {
+                return None;
+            }
+            let toks = self.tokens(&r);
+            Some((c, r, toks))
+        })
+    }
+}
+
+/// Index of the first token starting at or after `offset`.
+pub fn tok_at(toks: &[Tok], offset: usize) -> usize {
+    toks.partition_point(|t| t.start < offset)
+}
+
+/// True when the match is glued to a hyphen ("obviously-wrong", "lazy-loaded"): a
+/// compound word, not the blame word.
+pub fn in_compound(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    (start > 0 && b[start - 1] == b'-') || b.get(end).is_some_and(|c| *c == b'-')
+}
+
+/// True when one of the `n` words before token `i` negates ("not obvious").
+pub fn negated_before(toks: &[Tok], i: usize, n: usize) -> bool {
+    toks[i.saturating_sub(n)..i].iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "not" | "never" | "no" | "nothing" | "hardly" | "barely" | "less" | "non" | "neither" | "nor" | "far" | "wasn't" | "isn't" | "weren't" | "aren't" | "didn't" | "doesn't" | "don't" | "nobody" | "rarely" | "seldom"
+        ) || t.norm.ends_with("n't")
+    })
+}
+
+/// Runs every rule over the masked document.
+pub fn scan(doc: &Doc) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    counterfactual::scan(doc, &mut hits);
+    judgement::scan(doc, &mut hits);
+    cause::scan(doc, &mut hits);
+    question::scan(doc, &mut hits);
+    hindsight::scan(doc, &mut hits);
+    minimising::scan(doc, &mut hits);
+    hits.sort_by_key(|h| (h.start, h.end));
+    // The same rule firing twice on overlapping text is one finding.
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if let Some(prev) = out.iter_mut().rev().take(4).find(|p| p.rule == h.rule && p.end > h.start) {
+            if h.severity > prev.severity {
+                prev.severity = h.severity;
+            }
+            prev.end = prev.end.max(h.end);
+            continue;
+        }
+        out.push(h);
+    }
+    out
+}

@@ -1,0 +1,54 @@
+//! Culprit questions: "who did this?", "whose fault", "why didn't you…". Factual
+//! questions ("who was paged first?") and "why" about systems are fine.
+
+use super::catalog::Rule;
+use super::{Doc, Hit, tok_at};
+use crate::agent::np_after;
+use crate::finding::Severity;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static WHO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\bwho(?:['’]s|\s+the\s+hell|\s+exactly)?\s+(?:broke|pushed|merged|approved|caused|did\s+(?:this|that|it)|screwed|messed|forgot|missed|ignored|dropped|let\s+(?:this|that|it)|wrote\s+(?:this|that)|signed\s+off|touched|is\s+(?:responsible|to\s+blame|at\s+fault|accountable)|was\s+(?:responsible|to\s+blame|at\s+fault|accountable)|(?:responsible|to\s+blame|at\s+fault)|should\s+(?:we|i)\s+blame|do\s+we\s+blame|made\s+(?:the|this|that)\s+(?:mistake|change|call))\b",
+        r"|\bwhose\s+(?:fault|idea|mistake|responsibility|bright\s+idea|change|commit|pr|deploy|push)\b",
+        r"|\bwhat\s+(?:were|was)\s+(?:you|they|he|she|[A-Z][a-z]+)\s+thinking\b",
+        r"|\b(?:find|found|figure\s+out|track\s+down|identify|know)\s+(?:out\s+)?(?:who|the\s+person\s+who|the\s+engineer\s+who)\s+(?:broke|pushed|caused|did|is\s+responsible|was\s+responsible|made|approved|merged)\b"
+    ))
+    .unwrap()
+});
+
+/// "why didn't Dave…", "how could you miss…": a fault question when the subject is a person.
+static WHY_HOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:why\s+(?:didn['’]t|did\s+not|wasn['’]t|weren['’]t|hadn['’]t|haven['’]t|hasn['’]t|couldn['’]t|wouldn['’]t|did|would|was|were)|how\s+(?:could|did|can|come|on\s+earth\s+did))\s+").unwrap()
+});
+
+static FAULT_VERBS: &[&str] = &[
+    "skip", "ignore", "forget", "miss", "overlook", "bypass", "override", "push", "deploy", "merge",
+    "approve", "break", "let", "allow", "disable", "delete", "drop", "not", "never", "check", "test",
+    "notice", "see", "read", "follow", "escalate", "page", "roll", "revert", "think", "do", "run",
+    "wait", "ask", "tell", "catch", "verify", "bother", "choose", "decide", "go", "touch", "leave",
+];
+
+pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, _) in doc.matches(&WHO) {
+        let m = c.get(0).unwrap();
+        out.push(Hit { rule: Rule::CulpritQuestion, start: m.start(), end: m.end(), severity: Severity::Warning, agent: String::new() });
+    }
+    for (c, _, toks) in doc.matches(&WHY_HOW) {
+        let m = c.get(0).unwrap();
+        let negative = m.as_str().contains("n't") || m.as_str().contains("n’t") || m.as_str().to_ascii_lowercase().contains(" not");
+        let i = tok_at(&toks, m.end());
+        let (agent, e) = np_after(&toks, i, &doc.names());
+        if !agent.kind.is_people() {
+            continue; // "why did the pipeline treat a skip as a pass?"
+        }
+        let verb = toks.get(e).map(|t| t.norm.as_str()).unwrap_or("");
+        let lead = m.as_str().to_ascii_lowercase();
+        let faulty = negative || FAULT_VERBS.contains(&verb) || (lead.starts_with("how") && !lead.contains("did"));
+        if faulty && (lead.starts_with("how") || lead.starts_with("why")) {
+            let end = toks.get(e).map_or(m.end(), |t| t.end);
+            out.push(Hit { rule: Rule::CulpritQuestion, start: m.start(), end, severity: Severity::Warning, agent: agent.text });
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! S (specific) and M (measurable) from the wording of an action, plus the two
+//! non-SMART axes: weak actions ("be more careful") and actions aimed at a person
+//! ("retrain Dave").
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Relies on people trying harder: fails S and M.
+static WEAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:be|being|to\s+be|are|is|stay|remain)\s+(?:more\s+|extra\s+|very\s+)?(?:careful|vigilant|diligent|attentive|cautious|mindful|aware|alert|focused)|more\s+careful(?:ly)?|(?:pay|paying)\s+(?:more\s+|closer\s+|extra\s+|better\s+)?attention|remind(?:er|ers|ing|ed)?\b|double[- ]?check(?:s|ing|ed)?|triple[- ]?check|raise\s+awareness|(?:increase|improve)\s+awareness",
+        r"|try\s+(?:harder|to\s+remember|to\s+be|not\s+to)|take\s+(?:more\s+|extra\s+)?care|keep\s+in\s+mind|remember\s+to|don['’]?t\s+forget|be\s+sure\s+to|think\s+twice|communicate\s+(?:better|more)|re-?emphasi[sz]e|reiterate|re-?educate",
+        r"|(?:tell|ask|encourage|educate|instruct)\s+(?:everyone|everybody|the\s+team|people|all\s+\w+|engineers|developers|devs|staff|on-?call(?:\s+engineers)?|responders)|(?:re-?train|retrain)\s+(?:everyone|the\s+team|all|engineers|staff|people)|send\s+(?:an?\s+|out\s+an?\s+)?(?:email|message|note|slack|memo|announcement)",
+        r"|(?:more|extra)\s+(?:manual\s+)?(?:care|caution|vigilance|diligence|attention)|(?:slow\s+down|go\s+slower)|read\s+(?:the\s+)?(?:runbook|docs|documentation)\s+(?:more\s+)?carefully)\b"
+    ))
+    .unwrap()
+});
+
+/// Aimed at an individual: fails S, M and R.
+static AT_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:disciplin(?:e|ary|ed)|reprimand(?:ed)?|written\s+warning|formal\s+warning|final\s+warning|performance\s+(?:review|improvement|plan|conversation)|\bpip\b|put\s+\w+\s+on\s+(?:a\s+)?(?:pip|probation)|probation|hold\s+\w+\s+accountable|consequences\s+for|fire\s+\w+|let\s+\w+\s+go\b|(?:write|wrote)\s+\w+\s+up\b",
+        r"|(?:re-?train|train|coach|counsel|mentor|supervise|warn|talk\s+to|speak\s+(?:to|with)|(?:have|hold)\s+an?\s+(?:word|talk|chat|conversation|1:1|one-on-one|serious\s+talk)\s+with|sit\s+down\s+with|write\s+up|remind|ask|tell|make\s+sure|ensure|remove|revoke|restrict|pair)\s+(@?[A-Za-z][\w'’-]*(?:\s+[a-z-]+)?))"
+    ))
+    .unwrap()
+});
+
+/// Lead verbs that name an activity, not an outcome.
+static VAGUE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:(?P<improve>improve|enhance|better|optimi[sz]e|strengthen|harden|streamline|tighten|bolster|beef\s+up|level\s+up|rethink|revamp|modernise|modernize|refine|polish|mature|upgrade\s+our|work\s+on|address|tackle|handle|deal\s+with|prevent|avoid|stop|reduce\s+the\s+(?:risk|likelihood|chance)|mitigate)",
+        r"|(?P<investigate>investigate|look\s+into|look\s+at|explore|research|consider|think\s+about|discuss|evaluate|assess|study|understand|figure\s+out|revisit|analy[sz]e|brainstorm|dig\s+into|check\s+(?:on|into|whether|if)|talk\s+about|review|audit|follow\s+up|sync|align|find\s+(?:a\s+way|out|ways)|see\s+(?:if|whether)|determine|scope|explore\s+options|decide|validate\s+whether|spike|triage|reassess|re-evaluate|reevaluate)",
+        r"|(?P<ensure>ensure|make\s+sure|guarantee|confirm\s+that|verify\s+that)",
+        r"|(?P<monitor>monitor|keep\s+an\s+eye\s+on|keep\s+track\s+of|watch|track|observe|keep\s+monitoring))\b"
+    ))
+    .unwrap()
+});
+
+/// A follow-up clause that turns an investigation into a deliverable.
+static DELIVERABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:and|then|to|so\s+we\s+can)\s+(?:add|create|write|implement|file|publish|document|produce|update|fix|remove|replace|deliver|ship|open|propose|build|enable|disable|set|configure|deploy|migrate|delete|rotate|pin|raise|lower|cap|record|present|share|decide|choose|pick|adopt|turn)\b|\b(?:with|into|as)\s+an?\s+(?:written\s+)?(?:proposal|decision|recommendation|rfc|adr|design\s+doc|ticket|plan|list)\b|\bwrite\s+up\b|\b(?:by|via|using|through|with)\s+(?:adding|an?|the)\s+\w+").unwrap()
+});
+
+static LEAD_FILLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s*(?:\[\s*[x ]?\s*\]|[-*+]|\d+[.)]|todo:?|action:?|ai:?|follow[- ]up:?|we\s+(?:will|should|must|need\s+to|'ll|can)|we['’]ll|(?:we|i)\s+(?:want|plan)\s+to|need\s+to|needs\s+to|should|must|please|let['’]?s|going\s+to|to)\s+)+").unwrap()
+});
+
+/// Something checkable: a number, a threshold, a trigger, an outcome clause.
+static CHECKABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\d|%|\b(?:so\s+that|such\s+that|until|unless|whenever|once|instead\s+of|rather\s+than|within|at\s+least|at\s+most|no\s+more\s+than|no\s+later|exceeds?|above|below|under|over|fewer\s+than|less\s+than|more\s+than|greater\s+than|threshold|p9\d|p50|slo|sla)\b",
+        r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?|runs?)\s+(?:when|if|on|whenever|before|after|non-zero|nonzero|with)\b",
+        r"|\b(?:done\s+when|verified\s+by|confirmed\s+by|measured\s+by|tested\s+by|proven\s+by|as\s+shown\s+by|demonstrated\s+by)\b|`"
+    ))
+    .unwrap()
+});
+
+static NEVER_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:never\s+(?:happens?|occurs?|recurs?)\s+again|never\s+again|(?:this|it)\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|cannot|can['’]t)\s+(?:happen|recur|occur)|eliminate\s+all|prevent\s+all|prevent\s+(?:this|it|recurrence|similar|any|future)|avoid\s+(?:this|recurrence|similar|any\s+future)|zero\s+(?:incidents|outages|downtime|errors|bugs|failures)|all\s+(?:future|possible)|any\s+future|every\s+possible|100%\s+(?:uptime|availability|reliable|safe))\b").unwrap()
+});
+
+static ESCAPE_HATCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:when\s+possible|where\s+possible|if\s+possible|as\s+needed|if\s+needed|when\s+needed|where\s+appropriate|as\s+appropriate|when\s+appropriate|if\s+time\s+permits|when\s+time\s+allows|going\s+forward|on\s+an\s+ongoing\s+basis|ongoing|continuously|continually|from\s+now\s+on|in\s+the\s+future|as\s+much\s+as\s+possible|best\s+effort|regularly|periodically|more\s+often|more\s+frequently)\b").unwrap()
+});
+
+static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:more|better|faster|fewer|less|stronger|closer|clearer|quicker|sooner|earlier|safer|smarter|higher|lower|bigger|smaller|tighter|greater)\b").unwrap()
+});
+
+/// Verbs whose result is a thing you can point at or a state you can check.
+static CONCRETE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:add|create|write|publish|build|implement|enable|disable|configure|set|set\s+up|install|introduce|automate|document|remove|delete|drop|migrate|replace|rotate|upgrade|downgrade|pin|rename|revert|decommission|deprecate|retire|split|merge|move|block|require|enforce|restrict|revoke|fix|patch|backfill|schedule|run|deploy|roll\s+out|ship|turn\s+on|turn\s+off|switch|convert|extend|expire|cap|limit|gate|wire|route|page|alert|tag|label|encrypt|archive|backport|open|file|link|lock|freeze|make|change|update|correct|raise|lower|increase|decrease|reduce|shorten|lengthen|bump|separate|isolate|shard|partition|replicate|add\s+back|restore|test|load[- ]test|rewrite|refactor|swap|adopt|standardi[sz]e|consolidate|centrali[sz]e|publish|expose|emit|instrument|log|record|store|validate|lint|check|verify|reject|deny|allow|grant|remap|redirect|throttle|rate[- ]limit|debounce|dedupe|deduplicate|cache|precompute|prewarm|pre-warm|warm|preload|cordon|drain|tune|hold|host|run|conduct|perform|draft|define|assign|appoint|create|put|attach|mount|provision|resize|scale|autoscale|upsize|downsize|purchase|buy|renew|register|subscribe|unsubscribe|mute|silence|delegate|hand\s+over|transfer|share|send|notify|email)\b").unwrap()
+});
+
+/// Verbs whose object gets bigger/smaller: measurable only with a target.
+static DIRECTIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:raise|lower|increase|decrease|reduce|shorten|lengthen|bump|tune|speed\s+up|slow\s+down|minimi[sz]e|maximi[sz]e|scale|resize|upsize|downsize|extend|tighten|loosen|expand|grow|shrink|cut)\b").unwrap()
+});
+
+/// Generic nouns that do not name a concrete thing on their own.
+const VAGUE_WORDS: &[&str] = &[
+    "things", "thing", "stuff", "process", "processes", "procedures", "procedure", "practices", "practice", "documentation", "docs", "communication", "communications", "monitoring", "alerting", "testing", "tests", "observability", "reliability", "quality", "stability", "resilience", "security", "visibility", "it", "this", "that", "issue", "issues", "problem", "problems", "incident", "incidents", "outage", "outages", "tooling", "coverage", "situation", "workflow", "workflows", "handling", "response", "awareness", "culture", "ownership", "collaboration", "coordination", "knowledge", "understanding", "everything", "performance", "robustness", "safety", "checks", "guardrails", "safeguards", "controls", "automation", "runbooks", "dashboards", "alerts", "metrics", "logging", "logs", "infrastructure", "systems", "system", "code", "bugs", "errors", "failures", "gaps", "areas", "risks", "risk", "way", "ways", "approach", "setup", "hygiene", "health", "our", "the", "a", "an", "some", "more", "better", "all", "any", "general", "overall", "related", "relevant", "appropriate", "proper", "existing", "current", "various", "additional", "extra", "similar", "same", "other", "of", "and", "for", "around", "in", "on", "to", "with", "its", "their", "team", "team's", "kind", "kinds", "class", "type", "types", "future", "such", "these", "those", "needed", "necessary", "where", "when", "possible", "going", "forward", "again", "etc", "deploy", "deploys", "deployments", "release", "releases", "changes", "change", "policy", "policies", "process's",
+];
+
+pub struct Wording {
+    pub weak: Option<String>,
+    pub at_person: Option<String>,
+    pub vague_lead: Option<(&'static str, String)>,
+    pub vague_object: bool,
+    pub checkable: bool,
+    pub never_again: Option<String>,
+    pub escape_hatch: Option<String>,
+    pub comparative: Option<String>,
+    pub concrete_verb: bool,
+    pub directional: bool,
+}
+
+/// Strips list markers, "we will" and "Dave to" so the lead verb comes first.
+pub fn core<'t>(text: &'t str, is_name: impl Fn(&str) -> bool) -> &'t str {
+    let mut t = text.trim();
+    t = LEAD_FILLER.find(t).map_or(t, |m| &t[m.end()..]).trim();
+    // "Dave to add …", "Priya will write …": the owner prefix is not the verb.
+    let mut words = t.splitn(3, ' ');
+    if let (Some(w1), Some(w2), Some(rest)) = (words.next(), words.next(), words.next()) {
+        let lead_is_name = w1.starts_with('@') || (w1.chars().next().is_some_and(char::is_uppercase) && is_name(w1));
+        if lead_is_name && matches!(w2, "to" | "will" | "should" | "must" | "can") {
+            t = LEAD_FILLER.find(rest).map_or(rest, |m| &rest[m.end()..]).trim();
+        }
+    }
+    t
+}
+
+fn is_vague_object(rest: &str) -> bool {
+    let words: Vec<String> = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().all(|w| VAGUE_WORDS.contains(&w.as_str()))
+}
+
+pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
+    let c = core(text, &person_at);
+    let first = |re: &Regex| re.find(text).map(|m| m.as_str().to_string());
+    let at_person = AT_PERSON.captures_iter(text).find_map(|cap| {
+        let whole = cap.get(0)?.as_str().to_string();
+        match cap.get(1) {
+            Some(target) if person_at(target.as_str()) => Some(whole),
+            Some(_) => None,
+            None => Some(whole),
+        }
+    });
+    let vague_lead = VAGUE_LEAD.captures(c).and_then(|cap| {
+        let class = ["improve", "investigate", "ensure", "monitor"].into_iter().find(|n| cap.name(n).is_some())?;
+        Some((class, cap.get(0)?.as_str().to_string()))
+    });
+    let verb_len = CONCRETE_VERB.find(c).map_or(0, |m| m.end());
+    let lead_len = vague_lead.as_ref().map_or(verb_len, |(_, v)| v.len());
+    let rest = c.get(lead_len..).unwrap_or("");
+    Wording {
+        weak: first(&WEAK),
+        at_person,
+        vague_object: is_vague_object(rest),
+        vague_lead,
+        checkable: CHECKABLE.is_match(text),
+        never_again: first(&NEVER_AGAIN),
+        escape_hatch: first(&ESCAPE_HATCH),
+        comparative: first(&COMPARATIVE),
+        concrete_verb: verb_len > 0,
+        directional: DIRECTIONAL.is_match(c),
+    }
+}
+
+/// True when the text goes on to name a deliverable ("… and add an alert").
+pub fn has_deliverable(text: &str) -> bool {
+    DELIVERABLE.is_match(text)
+}
