@@ -17,20 +17,25 @@ fn main() -> std::io::Result<()> {
             .unwrap_or_else(|| "render-samples".into()),
     );
     std::fs::create_dir_all(&dir)?;
-    let mut written = Vec::new();
-    let mut write = |name: &str, content: String| -> std::io::Result<()> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for n in [1, 3, 12, 30] {
+        let pm = samples::with_causes(n);
+        files.push((
+            format!("fishbone-{n}.svg"),
+            retrospect_render::fishbone_svg(&pm),
+        ));
+        files.push((
+            format!("whys-{n}.svg"),
+            retrospect_render::whys_tree_svg(&pm),
+        ));
+        files.push((
+            format!("whys-{n}.txt"),
+            retrospect_render::whys_tree_text(&pm),
+        ));
+    }
+    for (name, content) in files {
         let path = dir.join(name);
         std::fs::write(&path, content)?;
-        written.push(path);
-        Ok(())
-    };
-    for n in [1, 3, 12, 30] {
-        write(
-            &format!("fishbone-{n}.svg"),
-            retrospect_render::fishbone_svg(&samples::with_causes(n)),
-        )?;
-    }
-    for path in written {
         println!("{}", path.display());
     }
     Ok(())

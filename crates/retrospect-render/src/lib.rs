@@ -22,4 +22,4 @@ pub use fishbone::{
 pub use geometry::{Rect, Segment};
 pub use svg::{Align, TextBox, TextLine};
 pub use text_measure::{Font, Wrapped, text_width, wrap};
-pub use whys::whys_tree_text;
+pub use whys::{WhysLayout, WhysNode, whys_tree_layout, whys_tree_svg, whys_tree_text};

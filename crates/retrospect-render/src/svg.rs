@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::escape::escape_xml;
 use crate::geometry::{Rect, Segment};
-use crate::text_measure::{FONT_FAMILY, Font};
+use crate::text_measure::{FONT_FAMILY, Font, wrap};
 
 /// Padding inside text boxes.
 pub const PAD_X: f64 = 7.0;
@@ -37,6 +37,49 @@ pub struct TextBox {
 }
 
 impl TextBox {
+    /// A box at the origin holding `text` wrapped to `width` pixels and at most
+    /// `max_lines` lines; `full_text` keeps the whole text for the tooltip.
+    pub fn wrapped(text: &str, font: Font, width: f64, max_lines: usize, align: Align) -> TextBox {
+        Self::with_header(None, text, font, width, max_lines, align)
+    }
+
+    /// Like `wrapped`, with a first line in another font (an id, a category).
+    pub fn with_header(
+        header: Option<(&str, Font)>,
+        text: &str,
+        font: Font,
+        width: f64,
+        max_lines: usize,
+        align: Align,
+    ) -> TextBox {
+        let mut lines = Vec::new();
+        if let Some((h, hf)) = header {
+            let w = wrap(h, hf, width, 1);
+            lines.extend(w.lines.into_iter().map(|text| TextLine { text, font: hf }));
+        }
+        let w = wrap(text, font, width, max_lines);
+        let truncated = w.truncated;
+        lines.extend(w.lines.into_iter().map(|text| TextLine { text, font }));
+        if lines.is_empty() {
+            lines.push(TextLine {
+                text: "\u{2014}".into(),
+                font,
+            });
+        }
+        let (bw, bh) = Self::size_for(&lines);
+        let full_text = match header {
+            Some((h, _)) => format!("{h}: {text}"),
+            None => text.to_string(),
+        };
+        TextBox {
+            rect: Rect::new(0.0, 0.0, bw, bh),
+            lines,
+            align,
+            full_text,
+            truncated,
+        }
+    }
+
     /// The size a box needs for these lines, padding included.
     pub fn size_for(lines: &[TextLine]) -> (f64, f64) {
         let width = lines

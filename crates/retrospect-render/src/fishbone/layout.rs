@@ -14,8 +14,8 @@ use retrospect_domain::{LocalId, PostMortem};
 
 use super::bones::{BoneGroup, categories, group_by_bone};
 use crate::geometry::{Rect, Segment};
-use crate::svg::{Align, TextBox, TextLine};
-use crate::text_measure::{Font, wrap};
+use crate::svg::{Align, TextBox};
+use crate::text_measure::Font;
 
 const MARGIN: f64 = 24.0;
 pub(crate) const CAUSE_FONT: Font = Font::regular(13.0);
@@ -99,34 +99,6 @@ impl FishboneLayout {
     }
 }
 
-fn lines_of(text: &str, font: Font, width: f64, max_lines: usize) -> (Vec<TextLine>, bool) {
-    let w = wrap(text, font, width, max_lines);
-    let lines = w
-        .lines
-        .into_iter()
-        .map(|text| TextLine { text, font })
-        .collect();
-    (lines, w.truncated)
-}
-
-fn text_box(text: &str, font: Font, width: f64, max_lines: usize, align: Align) -> TextBox {
-    let (mut lines, truncated) = lines_of(text, font, width, max_lines);
-    if lines.is_empty() {
-        lines.push(TextLine {
-            text: "\u{2014}".into(),
-            font,
-        });
-    }
-    let (w, h) = TextBox::size_for(&lines);
-    TextBox {
-        rect: Rect::new(0.0, 0.0, w, h),
-        lines,
-        align,
-        full_text: text.to_string(),
-        truncated,
-    }
-}
-
 /// The label drawn for a cause: its id, its text, and its own category when it
 /// differs from the bone it hangs on.
 pub(crate) fn cause_label(
@@ -167,7 +139,13 @@ fn layout_bone(group: &BoneGroup<'_>, above: bool, cats: &[String]) -> BoneLayou
             CauseBox {
                 id: n.cause.id,
                 depth: n.depth,
-                text: text_box(&label, CAUSE_FONT, CAUSE_WRAP, CAUSE_MAX_LINES, Align::Left),
+                text: TextBox::wrapped(
+                    &label,
+                    CAUSE_FONT,
+                    CAUSE_WRAP,
+                    CAUSE_MAX_LINES,
+                    Align::Left,
+                ),
             }
         })
         .collect();
@@ -223,7 +201,7 @@ fn layout_bone(group: &BoneGroup<'_>, above: bool, cats: &[String]) -> BoneLayou
         }
     }
 
-    let mut label = text_box(
+    let mut label = TextBox::wrapped(
         &group.category,
         CATEGORY_FONT,
         CATEGORY_WRAP,
@@ -289,7 +267,7 @@ pub fn fishbone_layout(pm: &PostMortem) -> FishboneLayout {
     }
 
     let problem = problem_text(pm);
-    let mut head = text_box(
+    let mut head = TextBox::wrapped(
         &problem,
         HEAD_FONT,
         HEAD_WRAP,
@@ -336,7 +314,7 @@ pub fn fishbone_layout(pm: &PostMortem) -> FishboneLayout {
     let bottom = spine_y + below_extent.max(head.rect.height / 2.0);
     let mut width = head.rect.right() + MARGIN;
     let legend_text = legend(pm, &cats, &bones);
-    let mut legend = text_box(
+    let mut legend = TextBox::wrapped(
         &legend_text,
         LEGEND_FONT,
         (width - 2.0 * MARGIN).max(420.0),

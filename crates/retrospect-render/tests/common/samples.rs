@@ -68,7 +68,7 @@ pub fn with_causes(n: usize) -> PostMortem {
     let mut ids = Vec::new();
     for i in 0..n {
         let text = CAUSE_TEXTS[i % CAUSE_TEXTS.len()];
-        let parent = if i % 3 == 2 {
+        let parent = if i % 3 == 2 || i % 4 == 3 {
             ids.get(i - 1).copied()
         } else {
             None
