@@ -1,0 +1,139 @@
+//! Reading a log in large line-aligned chunks, plain or gzip (detected by
+//! magic bytes), with a cap on line length so memory never follows the
+//! longest line or the file size.
+
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use flate2::read::MultiGzDecoder;
+
+use crate::error::LogError;
+
+/// Bytes per chunk handed to a worker.
+pub const CHUNK: usize = 4 << 20;
+/// Longest line kept; the rest of a longer line is skipped.
+pub const LINE_CAP: usize = 1 << 20;
+
+/// Counts bytes taken from the file (compressed bytes for gzip), for
+/// progress and for naming the offset of a read error.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// A line-aligned piece of the file.
+pub struct Chunk {
+    pub data: Vec<u8>,
+    /// Lines cut at [`LINE_CAP`] inside this chunk.
+    pub truncated: u32,
+}
+
+pub struct ChunkReader {
+    inner: Box<dyn Read + Send>,
+    carry: Vec<u8>,
+    eof: bool,
+    skipping: bool,
+    pub file_bytes: Arc<AtomicU64>,
+    pub gzip: bool,
+}
+
+impl ChunkReader {
+    pub fn open(path: &Path) -> Result<ChunkReader, LogError> {
+        let open_err = |source| LogError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut file = File::open(path).map_err(open_err)?;
+        let mut magic = [0u8; 2];
+        let n = file.read(&mut magic).map_err(open_err)?;
+        let file = File::open(path).map_err(open_err)?;
+        let count = Arc::new(AtomicU64::new(0));
+        let counted = Counting {
+            inner: file,
+            count: Arc::clone(&count),
+        };
+        let gzip = n == 2 && magic == [0x1f, 0x8b];
+        let inner: Box<dyn Read + Send> = if gzip {
+            Box::new(MultiGzDecoder::new(BufReader::with_capacity(1 << 20, counted)))
+        } else {
+            Box::new(counted)
+        };
+        Ok(ChunkReader {
+            inner,
+            carry: Vec::new(),
+            eof: false,
+            skipping: false,
+            file_bytes: count,
+            gzip,
+        })
+    }
+
+    /// The next chunk, ending after a newline (or at the end of the file).
+    pub fn next_chunk(&mut self) -> io::Result<Option<Chunk>> {
+        let mut buf = std::mem::take(&mut self.carry);
+        let mut truncated = 0;
+        loop {
+            while buf.len() < CHUNK && !self.eof {
+                let start = buf.len();
+                buf.resize(CHUNK.max(start + (64 << 10)), 0);
+                let n = match self.inner.read(&mut buf[start..]) {
+                    Ok(n) => n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => 0,
+                    Err(e) => {
+                        buf.truncate(start);
+                        self.eof = true;
+                        self.carry = buf;
+                        return Err(e);
+                    }
+                };
+                buf.truncate(start + n);
+                if n == 0 {
+                    self.eof = true;
+                }
+                if self.skipping {
+                    // Drop the rest of an over-long line.
+                    match memchr::memchr(b'\n', &buf) {
+                        Some(p) => {
+                            buf.drain(..=p);
+                            self.skipping = false;
+                        }
+                        None => buf.clear(),
+                    }
+                }
+            }
+            if buf.is_empty() {
+                return Ok(None);
+            }
+            if let Some(p) = memchr::memrchr(b'\n', &buf) {
+                self.carry = buf.split_off(p + 1);
+                return Ok(Some(Chunk { data: buf, truncated }));
+            }
+            if self.eof {
+                return Ok(Some(Chunk { data: buf, truncated }));
+            }
+            if buf.len() >= LINE_CAP {
+                buf.truncate(LINE_CAP);
+                buf.push(b'\n');
+                truncated += 1;
+                self.skipping = true;
+                return Ok(Some(Chunk { data: buf, truncated }));
+            }
+        }
+    }
+
+    /// Any bytes of a failed read that were kept for the caller.
+    pub fn take_carry(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.carry)
+    }
+}
