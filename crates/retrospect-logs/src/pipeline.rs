@@ -4,7 +4,7 @@
 //! masked sequences of a chunk go on to the (sequential) miner, which keeps
 //! mining deterministic whatever the number of threads.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
@@ -13,6 +13,7 @@ use crate::error::{LogError, Warning};
 use crate::header::Level;
 use crate::mask::Masked;
 use crate::memory::reference_instant;
+use crate::miner::IdMap;
 use crate::options::Options;
 use crate::profile::{Profile, SAMPLE_LINES};
 use crate::reader::{Chunk, ChunkReader};
@@ -62,7 +63,7 @@ fn lines_of(data: &[u8]) -> impl Iterator<Item = &[u8]> {
 }
 
 fn process(chunk: &Chunk, profile: &Profile, opts: &Options, start_year: i32, first: bool) -> ChunkOut {
-    let mut seen: HashMap<u64, u32> = HashMap::new();
+    let mut seen: IdMap<u32> = IdMap::default();
     let mut distinct = Vec::new();
     let mut lines = Vec::new();
     let mut years = YearTracker::new(start_year);
@@ -118,8 +119,13 @@ pub fn run(
     let first = match reader.next_chunk() {
         Ok(c) => c,
         Err(e) => {
-            warnings.push(warn(None, format!("could not read the start of the file ({e}); nothing was used")));
-            None
+            let at = reader.file_bytes.load(std::sync::atomic::Ordering::Relaxed);
+            warnings.push(warn(
+                None,
+                format!("reading stopped near byte {at} ({e}); the lines before it were used. A gzip file may be truncated."),
+            ));
+            let rest = reader.take_carry();
+            (!rest.is_empty()).then_some(Chunk { data: rest, truncated: 0 })
         }
     };
     let Some(first) = first else {
