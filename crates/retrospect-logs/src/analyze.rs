@@ -104,7 +104,14 @@ pub struct Accumulator {
 
 impl Accumulator {
     /// Feeds one chunk; returns its line count.
-    fn feed(&mut self, out: &ChunkOut, file: &mut FileAnalysis, window: Option<Window>, examples: usize, last: &mut Option<u32>) {
+    fn feed(
+        &mut self,
+        out: &ChunkOut,
+        file: &mut FileAnalysis,
+        window: Option<Window>,
+        examples: usize,
+        last: &mut Option<u32>,
+    ) {
         self.map.clear();
         for d in &out.distinct {
             let id = self.miner.mine_masked(&d.masked);
@@ -126,7 +133,10 @@ impl Accumulator {
                 file.last_time = Some(file.last_time.map_or(t, |l| l.max(t)));
                 let minute = t.secs().div_euclid(60);
                 if file.minutes.len() < MAX_MINUTES || file.minutes.contains_key(&minute) {
-                    let b = file.minutes.entry(minute).or_insert(Bucket { first_line: line_no, ..Bucket::default() });
+                    let b = file.minutes.entry(minute).or_insert(Bucket {
+                        first_line: line_no,
+                        ..Bucket::default()
+                    });
                     b.lines += 1;
                     if rec.level.is_some_and(Level::is_problem) {
                         if b.problems == 0 {
@@ -173,7 +183,12 @@ impl Accumulator {
     }
 
     /// Pass 1 over one file into `self`.
-    pub fn add_file(&mut self, path: &Path, opts: &Options, progress: &mut dyn FnMut(Progress)) -> Result<FileAnalysis, LogError> {
+    pub fn add_file(
+        &mut self,
+        path: &Path,
+        opts: &Options,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<FileAnalysis, LogError> {
         let mut file = FileAnalysis {
             path: path.to_path_buf(),
             profile: Profile::default(),
@@ -198,7 +213,12 @@ impl Accumulator {
             &mut |out| {
                 self.feed(&out, &mut file, opts.window, opts.examples, &mut last);
                 let total = start.get().and_then(|s| s.2);
-                progress(Progress { path: path.to_path_buf(), bytes_read: out.file_bytes, total_bytes: total, lines: file.lines });
+                progress(Progress {
+                    path: path.to_path_buf(),
+                    bytes_read: out.file_bytes,
+                    total_bytes: total,
+                    lines: file.lines,
+                });
             },
         )?;
         if let Some((profile, gzip, _)) = start.get() {
@@ -255,9 +275,21 @@ impl Accumulator {
                 *a += b;
             }
         }
-        const ALL: [Level; 7] = [Level::Trace, Level::Debug, Level::Info, Level::Notice, Level::Warn, Level::Error, Level::Fatal];
+        const ALL: [Level; 7] = [
+            Level::Trace,
+            Level::Debug,
+            Level::Info,
+            Level::Notice,
+            Level::Warn,
+            Level::Error,
+            Level::Fatal,
+        ];
         for (t, lv) in out.iter_mut().zip(&levels) {
-            let (best, n) = lv.iter().enumerate().max_by_key(|(i, n)| (**n, *i)).map_or((0, 0), |(i, n)| (i, *n));
+            let (best, n) = lv
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, n)| (**n, *i))
+                .map_or((0, 0), |(i, n)| (i, *n));
             t.level = (n > 0).then_some(ALL[best]);
         }
         (map, out)
@@ -281,7 +313,11 @@ fn max_opt(a: Option<Timestamp>, b: Option<Timestamp>) -> Option<Timestamp> {
 /// Analyses one file, streaming: templates, time range, counts and
 /// proposals (when `opts.window` is set). `progress` is called after each
 /// chunk (every few MiB).
-pub fn analyze_file(path: &Path, opts: &Options, progress: &mut dyn FnMut(Progress)) -> Result<FileAnalysis, LogError> {
+pub fn analyze_file(
+    path: &Path,
+    opts: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<FileAnalysis, LogError> {
     let mut acc = Accumulator::default();
     let mut file = acc.add_file(path, opts, progress)?;
     let (map, templates) = acc.templates();

@@ -163,12 +163,12 @@ impl Drain {
         let mut node = self.by_len.entry(seq.len()).or_default();
         for &tok in &seq[..depth] {
             let key = if interner.has_var(tok) { WILD } else { tok };
-            let key = if node.children.contains_key(&key) {
-                key
-            } else if node.children.len() + 1 < max_children || key == WILD {
-                key
-            } else {
+            // A full node sends new tokens down the shared wildcard branch.
+            let full = node.children.len() + 1 >= max_children;
+            let key = if full && !node.children.contains_key(&key) {
                 WILD
+            } else {
+                key
             };
             node = node.children.entry(key).or_default();
         }

@@ -115,7 +115,9 @@ pub fn strip_lead(rest: &[u8]) -> usize {
 fn tag_end(rest: &[u8], col: usize) -> Option<usize> {
     for (s, e) in tokens(rest, col + 3).skip(col) {
         let t = &rest[s..e];
-        if t.len() >= 2 && t.ends_with(b":") && t[..t.len() - 1].iter().any(u8::is_ascii_alphanumeric)
+        if t.len() >= 2
+            && t.ends_with(b":")
+            && t[..t.len() - 1].iter().any(u8::is_ascii_alphanumeric)
         {
             return Some(e);
         }
@@ -240,9 +242,9 @@ fn after_level(rest: &[u8], mut i: usize) -> usize {
         && tok.len() <= 120
         && tok.ends_with(b":")
         && tok[0].is_ascii_alphabetic()
-        && tok.iter().all(|c| {
-            c.is_ascii_alphanumeric() || b"._$-/()[]@#:".contains(c)
-        });
+        && tok
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || b"._$-/()[]@#:".contains(c));
     if matches!(tok, b"-" | b":" | b"|" | b"--") || component_like {
         return skip_ws(rest, i + e);
     }
@@ -264,7 +266,10 @@ pub fn split(rule: &HeaderRule, rest: &[u8]) -> Split {
     } else if rule.pipe_fields > 0 && r.first() == Some(&b'|') {
         let mut i = 1;
         for _ in 0..rule.pipe_fields {
-            match r[i..].iter().position(|c| *c == b'|' || c.is_ascii_whitespace()) {
+            match r[i..]
+                .iter()
+                .position(|c| *c == b'|' || c.is_ascii_whitespace())
+            {
                 Some(p) if r[i + p] == b'|' => i += p + 1,
                 _ => break,
             }

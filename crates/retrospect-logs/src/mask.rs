@@ -30,8 +30,20 @@ pub const MAX_TOKENS: usize = 256;
 fn is_word_delim(c: u8) -> bool {
     matches!(
         c,
-        b'=' | b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'<' | b'>' | b'"'
-            | b'\'' | b'|'
+        b'=' | b','
+            | b';'
+            | b':'
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'<'
+            | b'>'
+            | b'"'
+            | b'\''
+            | b'|'
     )
 }
 
@@ -61,7 +73,10 @@ fn mix(h: u64, v: u64) -> u64 {
 pub fn hash_bytes(mut h: u64, b: &[u8]) -> u64 {
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        h = mix(h, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        h = mix(
+            h,
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        );
     }
     let mut last = [0u8; 8];
     let rem = chunks.remainder();
@@ -111,12 +126,17 @@ fn is_hexish(t: &[u8]) -> bool {
     t.len() >= 3
         && t.iter().any(u8::is_ascii_digit)
         && t.iter().any(|c| matches!(c, b':' | b'-' | b'.'))
-        && t.iter().all(|c| c.is_ascii_hexdigit() || matches!(c, b':' | b'-' | b'.'))
+        && t.iter()
+            .all(|c| c.is_ascii_hexdigit() || matches!(c, b':' | b'-' | b'.'))
 }
 
 /// A word without its trailing punctuation (`KB,` -> `KB`).
 fn trim_punct(w: &[u8]) -> &[u8] {
-    let end = w.len() - w.iter().rev().take_while(|c| c.is_ascii_punctuation()).count();
+    let end = w.len()
+        - w.iter()
+            .rev()
+            .take_while(|c| c.is_ascii_punctuation())
+            .count();
     &w[..end]
 }
 
@@ -124,8 +144,24 @@ fn trim_punct(w: &[u8]) -> &[u8] {
 fn is_unit(w: &[u8]) -> bool {
     matches!(
         w,
-        b"B" | b"KB" | b"MB" | b"GB" | b"TB" | b"KiB" | b"MiB" | b"GiB" | b"kB" | b"ms" | b"us"
-            | b"ns" | b"s" | b"sec" | b"secs" | b"min" | b"mins" | b"h" | b"%"
+        b"B" | b"KB"
+            | b"MB"
+            | b"GB"
+            | b"TB"
+            | b"KiB"
+            | b"MiB"
+            | b"GiB"
+            | b"kB"
+            | b"ms"
+            | b"us"
+            | b"ns"
+            | b"s"
+            | b"sec"
+            | b"secs"
+            | b"min"
+            | b"mins"
+            | b"h"
+            | b"%"
     )
 }
 
@@ -149,17 +185,17 @@ impl Masked {
             }
             let tok_start = self.buf.len();
             // A quoted value is one variable even when it holds spaces.
-            if matches!(msg[i], b'"' | b'\'') {
-                if let Some(end) = quoted_end(msg, i) {
-                    let q = msg[i];
-                    self.buf.extend_from_slice(&[q, b'<', b'*', b'>', q]);
-                    i = end;
-                    if i < n && !msg[i].is_ascii_whitespace() {
-                        i = self.token_rest(msg, i);
-                    }
-                    self.spans.push((tok_start as u32, self.buf.len() as u32));
-                    continue;
+            if matches!(msg[i], b'"' | b'\'')
+                && let Some(end) = quoted_end(msg, i)
+            {
+                let q = msg[i];
+                self.buf.extend_from_slice(&[q, b'<', b'*', b'>', q]);
+                i = end;
+                if i < n && !msg[i].is_ascii_whitespace() {
+                    i = self.token_rest(msg, i);
                 }
+                self.spans.push((tok_start as u32, self.buf.len() as u32));
+                continue;
             }
             // A date inside the message (`at Fri Jun 17 07:07:00 2005`) is
             // one variable, not five tokens.
@@ -169,9 +205,15 @@ impl Masked {
                 i += len;
                 continue;
             }
-            let word_end = i + msg[i..].iter().take_while(|c| !c.is_ascii_whitespace()).count();
+            let word_end = i + msg[i..]
+                .iter()
+                .take_while(|c| !c.is_ascii_whitespace())
+                .count();
             // A unit after a number belongs to it: `5.2 KB` is one value.
-            if self.spans.last().is_some_and(|&(s, e)| &self.buf[s as usize..e as usize] == WILDCARD)
+            if self
+                .spans
+                .last()
+                .is_some_and(|&(s, e)| &self.buf[s as usize..e as usize] == WILDCARD)
                 && is_unit(trim_punct(&msg[i..word_end]))
             {
                 self.buf.truncate(tok_start - 1);
@@ -252,15 +294,27 @@ mod tests {
             mask_str("Received block blk_-1608999687919862906 of size 91178 from /10.250.10.6"),
             "Received block <*> of size <*> from <*>"
         );
-        assert_eq!(mask_str("rhost=218.188.2.4  user=root"), "rhost=<*> user=root");
-        assert_eq!(mask_str("connect to 10.0.0.1:8080 took 12ms"), "connect to <*> took <*>");
+        assert_eq!(
+            mask_str("rhost=218.188.2.4  user=root"),
+            "rhost=<*> user=root"
+        );
+        assert_eq!(
+            mask_str("connect to 10.0.0.1:8080 took 12ms"),
+            "connect to <*> took <*>"
+        );
         assert_eq!(
             mask_str("id 123e4567-e89b-12d3-a456-426614174000 at 0xdeadbeef"),
             "id <*> at <*>"
         );
         assert_eq!(mask_str("open /etc/passwd failed"), "open <*> failed");
-        assert_eq!(mask_str("user 'bob smith' can't log in"), "user '<*>' can't log in");
-        assert_eq!(mask_str("Changing view acls to: yarn,curi"), "Changing view acls to: yarn,curi");
+        assert_eq!(
+            mask_str("user 'bob smith' can't log in"),
+            "user '<*>' can't log in"
+        );
+        assert_eq!(
+            mask_str("Changing view acls to: yarn,curi"),
+            "Changing view acls to: yarn,curi"
+        );
     }
 
     #[test]

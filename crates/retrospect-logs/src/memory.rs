@@ -56,9 +56,8 @@ pub fn mine_text(data: &[u8], opts: &Options) -> Mined {
         let line = &line[..line.len().min(opts.max_line)];
         let v = profile.view(line);
         let timestamp = v.found.and_then(|f| {
-            let t = years.get_or_insert_with(|| {
-                YearTracker::new(base_year(&f.raw, opts.year, reference))
-            });
+            let t = years
+                .get_or_insert_with(|| YearTracker::new(base_year(&f.raw, opts.year, reference)));
             t.resolve(&f.raw, opts.tz_offset)
         });
         let continuation = v.found.is_none() && profile.time.is_some() && last_cluster.is_some();

@@ -50,7 +50,9 @@ impl Options {
             hint: "use a fixed offset such as +02:00, -0700 or UTC",
         };
         let t = s.trim();
-        if t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("z") || t.eq_ignore_ascii_case("gmt")
+        if t.eq_ignore_ascii_case("utc")
+            || t.eq_ignore_ascii_case("z")
+            || t.eq_ignore_ascii_case("gmt")
         {
             return Ok(0);
         }

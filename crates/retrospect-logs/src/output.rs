@@ -41,9 +41,16 @@ pub fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn first_pass(inputs: &[PathBuf], opts: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(Accumulator, Summary), LogError> {
+fn first_pass(
+    inputs: &[PathBuf],
+    opts: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Accumulator, Summary), LogError> {
     let mut acc = Accumulator::default();
-    let mut summary = Summary { files: inputs.len(), ..Summary::default() };
+    let mut summary = Summary {
+        files: inputs.len(),
+        ..Summary::default()
+    };
     for path in inputs {
         let f = acc.add_file(path, opts, progress)?;
         summary.lines += f.lines;
@@ -64,14 +71,23 @@ struct JsonRow<'a> {
     continuation: bool,
 }
 
-fn write_mine(inputs: &[PathBuf], opts: &Options, format: Format, out: &mut dyn Write) -> Result<Summary, LogError> {
+fn write_mine(
+    inputs: &[PathBuf],
+    opts: &Options,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<Summary, LogError> {
     let (acc, mut summary) = first_pass(inputs, opts, &mut |_| {})?;
     let (map, templates) = acc.templates();
     summary.templates = templates.len();
     let many = inputs.len() > 1;
     let mut w = std::io::BufWriter::with_capacity(1 << 20, out);
     if format == Format::Csv {
-        let head: &[u8] = if many { b"file,line,timestamp,template_id,template\n" } else { b"line,timestamp,template_id,template\n" };
+        let head: &[u8] = if many {
+            b"file,line,timestamp,template_id,template\n"
+        } else {
+            b"line,timestamp,template_id,template\n"
+        };
         w.write_all(head).map_err(LogError::Write)?;
     }
     let mut ids: Vec<Option<u32>> = Vec::new();
@@ -82,11 +98,20 @@ fn write_mine(inputs: &[PathBuf], opts: &Options, format: Format, out: &mut dyn 
         let mut err = None;
         pipeline::run(path, opts, &mut |_| {}, &mut |chunk| {
             ids.clear();
-            ids.extend(chunk.distinct.iter().map(|d| acc.miner.lookup(d.masked.hash).map(|c| map[c as usize])));
+            ids.extend(
+                chunk
+                    .distinct
+                    .iter()
+                    .map(|d| acc.miner.lookup(d.masked.hash).map(|c| map[c as usize])),
+            );
             for rec in &chunk.lines {
                 line_no += 1;
                 let continuation = rec.local == CONTINUATION;
-                let id = if continuation { last } else { ids[rec.local as usize] };
+                let id = if continuation {
+                    last
+                } else {
+                    ids[rec.local as usize]
+                };
                 last = id;
                 let ts = rec.ts.map(|t| t.to_string());
                 let tpl = id.map(|i| templates[i as usize].template.as_str());
@@ -112,7 +137,9 @@ fn write_mine(inputs: &[PathBuf], opts: &Options, format: Format, out: &mut dyn 
                             template: tpl,
                             continuation,
                         };
-                        serde_json::to_writer(&mut w, &row).map_err(std::io::Error::from).and_then(|_| w.write_all(b"\n"))
+                        serde_json::to_writer(&mut w, &row)
+                            .map_err(std::io::Error::from)
+                            .and_then(|_| w.write_all(b"\n"))
                     }
                 };
                 if let Err(e) = res {
@@ -132,21 +159,34 @@ fn write_mine(inputs: &[PathBuf], opts: &Options, format: Format, out: &mut dyn 
 /// leading `file` column when there are several inputs); line numbers from
 /// 1; timestamps RFC 3339 UTC, empty when the line has none; a continuation
 /// line (no timestamp, after a record) carries its record's template.
-pub fn write_mine_csv(inputs: &[PathBuf], opts: &Options, out: &mut dyn Write) -> Result<Summary, LogError> {
+pub fn write_mine_csv(
+    inputs: &[PathBuf],
+    opts: &Options,
+    out: &mut dyn Write,
+) -> Result<Summary, LogError> {
     write_mine(inputs, opts, Format::Csv, out)
 }
 
 /// `mine` as JSON Lines: one object per input line with `line`,
 /// `timestamp` (null when none), `template_id`, `template`, `continuation`
 /// (and `file` when there are several inputs).
-pub fn write_mine_json(inputs: &[PathBuf], opts: &Options, out: &mut dyn Write) -> Result<Summary, LogError> {
+pub fn write_mine_json(
+    inputs: &[PathBuf],
+    opts: &Options,
+    out: &mut dyn Write,
+) -> Result<Summary, LogError> {
     write_mine(inputs, opts, Format::JsonLines, out)
 }
 
 /// `templates`: one row per pattern, most frequent first, with count and
 /// first/last seen. CSV columns `template_id,count,first_seen,last_seen,
 /// level,template`; JSON Lines objects carry examples too.
-pub fn write_templates(inputs: &[PathBuf], opts: &Options, format: Format, out: &mut dyn Write) -> Result<Summary, LogError> {
+pub fn write_templates(
+    inputs: &[PathBuf],
+    opts: &Options,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<Summary, LogError> {
     let (acc, mut summary) = first_pass(inputs, opts, &mut |_| {})?;
     let (_, mut templates) = acc.templates();
     templates.retain(|t| t.count > 0);
@@ -166,7 +206,9 @@ pub fn write_templates(inputs: &[PathBuf], opts: &Options, format: Format, out: 
                     t.count,
                     opt_ts(t),
                     t.last_seen.map(|x| x.to_string()).unwrap_or_default(),
-                    t.level.map(|l| format!("{l:?}").to_lowercase()).unwrap_or_default(),
+                    t.level
+                        .map(|l| format!("{l:?}").to_lowercase())
+                        .unwrap_or_default(),
                     csv_field(&t.template)
                 )?,
                 Format::JsonLines => {

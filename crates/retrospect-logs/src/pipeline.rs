@@ -62,7 +62,13 @@ fn lines_of(data: &[u8]) -> impl Iterator<Item = &[u8]> {
         .filter(move |_| !empty)
 }
 
-fn process(chunk: &Chunk, profile: &Profile, opts: &Options, start_year: i32, first: bool) -> ChunkOut {
+fn process(
+    chunk: &Chunk,
+    profile: &Profile,
+    opts: &Options,
+    start_year: i32,
+    first: bool,
+) -> ChunkOut {
     let mut seen: IdMap<u32> = IdMap::default();
     let mut distinct = Vec::new();
     let mut lines = Vec::new();
@@ -74,7 +80,11 @@ fn process(chunk: &Chunk, profile: &Profile, opts: &Options, start_year: i32, fi
         let v = profile.view(line);
         let ts = v.found.and_then(|f| years.resolve(&f.raw, opts.tz_offset));
         if v.found.is_none() && profile.time.is_some() && have_record {
-            lines.push(LineRec { local: CONTINUATION, ts: None, level: None });
+            lines.push(LineRec {
+                local: CONTINUATION,
+                ts: None,
+                level: None,
+            });
             continue;
         }
         have_record = true;
@@ -87,15 +97,26 @@ fn process(chunk: &Chunk, profile: &Profile, opts: &Options, start_year: i32, fi
             });
             distinct.len() as u32 - 1
         });
-        lines.push(LineRec { local, ts, level: v.level });
+        lines.push(LineRec {
+            local,
+            ts,
+            level: v.level,
+        });
     }
-    ChunkOut { lines, distinct, truncated: chunk.truncated, file_bytes: 0 }
+    ChunkOut {
+        lines,
+        distinct,
+        truncated: chunk.truncated,
+        file_bytes: 0,
+    }
 }
 
 /// First year-less-capable timestamp of a chunk, to carry the year across.
 fn first_raw(chunk: &Chunk, profile: &Profile) -> Option<crate::time::Raw> {
     let fmt = profile.time?;
-    lines_of(&chunk.data).take(64).find_map(|l| crate::time::find(l, fmt).map(|f| f.raw))
+    lines_of(&chunk.data)
+        .take(64)
+        .find_map(|l| crate::time::find(l, fmt).map(|f| f.raw))
 }
 
 /// Runs the pass over one file. `on_start` sees the profile; `on_chunk`
@@ -115,7 +136,11 @@ pub fn run(
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| Timestamp::from_secs(d.as_secs() as i64));
     let mut warnings = Vec::new();
-    let warn = |line: Option<u64>, message: String| Warning { path: path.to_path_buf(), line, message };
+    let warn = |line: Option<u64>, message: String| Warning {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
     let first = match reader.next_chunk() {
         Ok(c) => c,
         Err(e) => {
@@ -125,7 +150,10 @@ pub fn run(
                 format!("reading stopped near byte {at} ({e}); the lines before it were used. A gzip file may be truncated."),
             ));
             let rest = reader.take_carry();
-            (!rest.is_empty()).then_some(Chunk { data: rest, truncated: 0 })
+            (!rest.is_empty()).then_some(Chunk {
+                data: rest,
+                truncated: 0,
+            })
         }
     };
     let Some(first) = first else {
@@ -136,17 +164,25 @@ pub fn run(
     };
     let head = &first.data[..first.data.len().min(8192)];
     if memchr::memchr(0, head).is_some() {
-        return Err(LogError::Binary { path: path.to_path_buf(), sample: head.len() });
+        return Err(LogError::Binary {
+            path: path.to_path_buf(),
+            sample: head.len(),
+        });
     }
     let sample: Vec<&[u8]> = lines_of(&first.data).take(SAMPLE_LINES).collect();
     let profile = Profile::learn(&sample);
     if profile.time.is_none() {
         warnings.push(warn(
             None,
-            "no timestamps were recognised in the first lines; lines are mined without times".into(),
+            "no timestamps were recognised in the first lines; lines are mined without times"
+                .into(),
         ));
     }
-    on_start(&FileStart { profile, gzip: reader.gzip, size: meta.map(|m| m.len()) });
+    on_start(&FileStart {
+        profile,
+        gzip: reader.gzip,
+        size: meta.map(|m| m.len()),
+    });
     let reference = reference_instant(opts, mtime);
     let threads = opts.worker_threads().max(1);
     let file_bytes = Arc::clone(&reader.file_bytes);
@@ -179,7 +215,9 @@ pub fn run(
             while let Some(c) = chunk.take() {
                 let year = match first_raw(&c, &profile) {
                     Some(raw) => {
-                        let t = years.get_or_insert_with(|| YearTracker::new(base_year(&raw, opts.year, reference)));
+                        let t = years.get_or_insert_with(|| {
+                            YearTracker::new(base_year(&raw, opts.year, reference))
+                        });
                         t.resolve(&raw, 0);
                         t.year
                     }
@@ -195,7 +233,14 @@ pub fn run(
                         let at = reader.file_bytes.load(std::sync::atomic::Ordering::Relaxed);
                         let rest = reader.take_carry();
                         if !rest.is_empty() {
-                            let _ = tx.send((seq, Chunk { data: rest, truncated: 0 }, years.map_or(1970, |t| t.year)));
+                            let _ = tx.send((
+                                seq,
+                                Chunk {
+                                    data: rest,
+                                    truncated: 0,
+                                },
+                                years.map_or(1970, |t| t.year),
+                            ));
                         }
                         return Some((e, at));
                     }

@@ -26,7 +26,13 @@ pub struct LineView<'a> {
 }
 
 /// JSON keys that hold the message and the level.
-const MSG_KEYS: [&[u8]; 5] = [b"\"msg\"", b"\"message\"", b"\"log\"", b"\"MESSAGE\"", b"\"text\""];
+const MSG_KEYS: [&[u8]; 5] = [
+    b"\"msg\"",
+    b"\"message\"",
+    b"\"log\"",
+    b"\"MESSAGE\"",
+    b"\"text\"",
+];
 const LEVEL_KEYS: [&[u8]; 4] = [b"\"level\"", b"\"severity\"", b"\"lvl\"", b"\"levelname\""];
 
 /// A JSON string value at `v` (just after the opening quote), escapes kept.
@@ -109,7 +115,8 @@ mod tests {
 
     #[test]
     fn views_json_and_text() {
-        let j: &[u8] = br#"{"log":"GET /x 200\n","stream":"stdout","time":"2024-01-02T03:04:05.5Z"}"#;
+        let j: &[u8] =
+            br#"{"log":"GET /x 200\n","stream":"stdout","time":"2024-01-02T03:04:05.5Z"}"#;
         let p = Profile::learn(&[j]);
         let v = p.view(j);
         assert_eq!(v.msg, b"GET /x 200");

@@ -49,7 +49,10 @@ pub fn propose(
     templates: &[TemplateSummary],
     w: Window,
 ) -> Vec<Proposal> {
-    let at = |line: u64| LineRef { path: file.path.clone(), line };
+    let at = |line: u64| LineRef {
+        path: file.path.clone(),
+        line,
+    };
     let mut out = Vec::new();
 
     // New patterns: first occurrence in the window of a template (after the
@@ -59,17 +62,26 @@ pub fn propose(
     for (c, st) in stats.iter().enumerate() {
         let t = map[c] as usize;
         before[t] |= st.seen_before_window;
-        if let Some(f) = st.first_in_window {
-            if first[t].is_none_or(|g| f < g) {
-                first[t] = Some(f);
-            }
+        if let Some(f) = st.first_in_window
+            && first[t].is_none_or(|g| f < g)
+        {
+            first[t] = Some(f);
         }
     }
     let mut new: Vec<(bool, Timestamp, u64, usize)> = first
         .iter()
         .enumerate()
         .filter(|(t, _)| !before[*t])
-        .filter_map(|(t, f)| f.map(|(ts, line)| (templates[t].level.is_some_and(|l| l.is_problem()), ts, line, t)))
+        .filter_map(|(t, f)| {
+            f.map(|(ts, line)| {
+                (
+                    templates[t].level.is_some_and(|l| l.is_problem()),
+                    ts,
+                    line,
+                    t,
+                )
+            })
+        })
         .collect();
     new.sort_by_key(|&(problem, ts, line, _)| (!problem, ts, line));
     for (_, ts, line, t) in new.into_iter().take(MAX_NEW) {
@@ -87,7 +99,11 @@ pub fn propose(
     // Bursts: baseline is the mean problems per minute in the hour before
     // the window (or the whole file before it).
     let base_from = ws - 60;
-    let before_mins: Vec<u32> = file.minutes.range(base_from..ws).map(|(_, b)| b.problems).collect();
+    let before_mins: Vec<u32> = file
+        .minutes
+        .range(base_from..ws)
+        .map(|(_, b)| b.problems)
+        .collect();
     let baseline = before_mins.iter().sum::<u32>() as f64 / 60.0;
     let threshold = (3.0 * baseline + 3.0).max(5.0);
     let mut run: Option<(i64, i64, u32, u64)> = None;
@@ -97,7 +113,11 @@ pub fn propose(
                 kind: ProposalKind::Burst,
                 at: minute_ts(s),
                 until: Some(minute_ts(e + 1)),
-                summary: format!("{n} warnings or errors in {} minute(s), about {:.1} per minute before", e - s + 1, baseline),
+                summary: format!(
+                    "{n} warnings or errors in {} minute(s), about {:.1} per minute before",
+                    e - s + 1,
+                    baseline
+                ),
                 template_id: None,
                 lines: vec![at(line)],
             });
@@ -142,19 +162,20 @@ pub fn propose(
         prev = Some((m, last_line));
     }
     // A source that stops for good before the window ends.
-    if let Some((pm, pline)) = prev {
-        if we - pm - 1 >= MIN_SILENCE_MIN && pm >= ws {
-            let active = file.minutes.range(pm - 29..=pm).count() as f64;
-            if active / 30.0 >= STEADY_SHARE {
-                out.push(Proposal {
-                    kind: ProposalKind::Silence,
-                    at: minute_ts(pm + 1),
-                    until: None,
-                    summary: format!("{} stopped logging", file.path.display()),
-                    template_id: None,
-                    lines: vec![at(pline)],
-                });
-            }
+    if let Some((pm, pline)) = prev
+        && we - pm > MIN_SILENCE_MIN
+        && pm >= ws
+    {
+        let active = file.minutes.range(pm - 29..=pm).count() as f64;
+        if active / 30.0 >= STEADY_SHARE {
+            out.push(Proposal {
+                kind: ProposalKind::Silence,
+                at: minute_ts(pm + 1),
+                until: None,
+                summary: format!("{} stopped logging", file.path.display()),
+                template_id: None,
+                lines: vec![at(pline)],
+            });
         }
     }
     out.sort_by_key(|p| p.at);

@@ -65,7 +65,10 @@ impl ChunkReader {
         };
         let gzip = n == 2 && magic == [0x1f, 0x8b];
         let inner: Box<dyn Read + Send> = if gzip {
-            Box::new(MultiGzDecoder::new(BufReader::with_capacity(1 << 20, counted)))
+            Box::new(MultiGzDecoder::new(BufReader::with_capacity(
+                1 << 20,
+                counted,
+            )))
         } else {
             Box::new(counted)
         };
@@ -117,17 +120,26 @@ impl ChunkReader {
             }
             if let Some(p) = memchr::memrchr(b'\n', &buf) {
                 self.carry = buf.split_off(p + 1);
-                return Ok(Some(Chunk { data: buf, truncated }));
+                return Ok(Some(Chunk {
+                    data: buf,
+                    truncated,
+                }));
             }
             if self.eof {
-                return Ok(Some(Chunk { data: buf, truncated }));
+                return Ok(Some(Chunk {
+                    data: buf,
+                    truncated,
+                }));
             }
             if buf.len() >= LINE_CAP {
                 buf.truncate(LINE_CAP);
                 buf.push(b'\n');
                 truncated += 1;
                 self.skipping = true;
-                return Ok(Some(Chunk { data: buf, truncated }));
+                return Ok(Some(Chunk {
+                    data: buf,
+                    truncated,
+                }));
             }
         }
     }

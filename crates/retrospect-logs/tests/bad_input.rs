@@ -37,17 +37,29 @@ fn binary_file_is_refused_by_name() {
 
 #[test]
 fn missing_file_names_the_path() {
-    let e = analyze_file(&PathBuf::from("/nonexistent/x.log"), &Options::default(), &mut |_| {}).unwrap_err();
+    let e = analyze_file(
+        &PathBuf::from("/nonexistent/x.log"),
+        &Options::default(),
+        &mut |_| {},
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("/nonexistent/x.log"));
 }
 
 #[test]
 fn no_timestamps_and_invalid_utf8() {
-    let p = tmp("plain.log", b"hello \xff\xfe world 1\nhello \xc3\x28 world 2\nplain text\n");
+    let p = tmp(
+        "plain.log",
+        b"hello \xff\xfe world 1\nhello \xc3\x28 world 2\nplain text\n",
+    );
     let a = analyze_file(&p, &Options::default(), &mut |_| {}).unwrap();
     assert_eq!(a.lines, 3);
     assert_eq!(a.lines_with_time, 0);
-    assert!(a.warnings.iter().any(|w| w.message.contains("no timestamps")));
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.message.contains("no timestamps"))
+    );
     assert_eq!(a.templates.iter().map(|t| t.count).sum::<u64>(), 3);
 }
 
@@ -67,7 +79,13 @@ fn huge_line_is_cut_not_fatal() {
 fn gzip_and_truncated_gzip() {
     let mut text = Vec::new();
     for i in 0..5000 {
-        writeln!(text, "2024-01-02T03:04:{:02}Z worker {i} finished job {}", i % 60, i * 7).unwrap();
+        writeln!(
+            text,
+            "2024-01-02T03:04:{:02}Z worker {i} finished job {}",
+            i % 60,
+            i * 7
+        )
+        .unwrap();
     }
     let gz = gzip(&text);
     let p = tmp("ok.log.gz", &gz);
@@ -77,7 +95,11 @@ fn gzip_and_truncated_gzip() {
     let p = tmp("cut.log.gz", &gz[..gz.len() / 2]);
     let a = analyze_file(&p, &Options::default(), &mut |_| {}).unwrap();
     assert!(a.lines < 5000);
-    assert!(a.warnings.iter().any(|w| w.to_string().contains("cut.log.gz") && w.message.contains("byte")));
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.to_string().contains("cut.log.gz") && w.message.contains("byte"))
+    );
 }
 
 #[test]

@@ -32,9 +32,15 @@ fn data_dir() -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("shared test data missing at {} (required under CI)", dir.display());
+        panic!(
+            "shared test data missing at {} (required under CI)",
+            dir.display()
+        );
     }
-    eprintln!("\n!!! SKIPPING loghub accuracy: {} not found !!!\n", dir.display());
+    eprintln!(
+        "\n!!! SKIPPING loghub accuracy: {} not found !!!\n",
+        dir.display()
+    );
     None
 }
 
@@ -71,8 +77,13 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 fn month_num(m: &str) -> u32 {
-    let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    names.iter().position(|n| *n == m).map_or(0, |p| p as u32 + 1)
+    let names = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    names
+        .iter()
+        .position(|n| *n == m)
+        .map_or(0, |p| p as u32 + 1)
 }
 
 fn nums(s: &str) -> Vec<u32> {
@@ -85,14 +96,21 @@ fn nums(s: &str) -> Vec<u32> {
 /// Expected `MM-DDTHH:MM:SS` strings for one ground-truth row (any matches).
 fn expected(sys: &str, col: &HashMap<&str, usize>, row: &[String]) -> Vec<String> {
     let f = |name: &str| col.get(name).map_or("", |&i| row[i].as_str());
-    let fmt = |mo: u32, d: u32, h: u32, mi: u32, s: u32| format!("{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}");
+    let fmt =
+        |mo: u32, d: u32, h: u32, mi: u32, s: u32| format!("{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}");
     let mut out = Vec::new();
     match sys {
         "Apache" => {
             let t = f("Time");
             let p: Vec<&str> = t.split_whitespace().collect();
             let n = nums(p[3]);
-            out.push(fmt(month_num(p[1]), p[2].parse().unwrap(), n[0], n[1], n[2]));
+            out.push(fmt(
+                month_num(p[1]),
+                p[2].parse().unwrap(),
+                n[0],
+                n[1],
+                n[2],
+            ));
         }
         "BGL" => {
             let epoch: i64 = f("Timestamp").parse().unwrap();
@@ -119,11 +137,23 @@ fn expected(sys: &str, col: &HashMap<&str, usize>, row: &[String]) -> Vec<String
         }
         "Linux" | "Mac" => {
             let t = nums(f("Time"));
-            out.push(fmt(month_num(f("Month")), f("Date").parse().unwrap(), t[0], t[1], t[2]));
+            out.push(fmt(
+                month_num(f("Month")),
+                f("Date").parse().unwrap(),
+                t[0],
+                t[1],
+                t[2],
+            ));
         }
         "OpenSSH" => {
             let t = nums(f("Time"));
-            out.push(fmt(month_num(f("Date")), f("Day").parse().unwrap(), t[0], t[1], t[2]));
+            out.push(fmt(
+                month_num(f("Date")),
+                f("Day").parse().unwrap(),
+                t[0],
+                t[1],
+                t[2],
+            ));
         }
         _ => unreachable!(),
     }
@@ -151,7 +181,14 @@ fn group_accuracy(pred: &[u32], truth: &[String]) -> f64 {
     correct as f64 / truth.len() as f64
 }
 
-fn debug_report(sys: &str, pred: &[u32], truth: &[String], true_tpl: &[String], templates: &[String], contents: &[String]) {
+fn debug_report(
+    sys: &str,
+    pred: &[u32],
+    truth: &[String],
+    true_tpl: &[String],
+    templates: &[String],
+    contents: &[String],
+) {
     let mut by_true: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, t) in truth.iter().enumerate() {
         by_true.entry(t).or_default().push(i);
@@ -194,13 +231,22 @@ fn loghub_timestamps_and_grouping() {
     let mut report = String::new();
     let mut ts_failures = Vec::new();
     for sys in SYSTEMS {
-        let log = std::fs::read(dir.join(sys).join("corrected").join(format!("{sys}_2k.log"))).unwrap();
+        let log = std::fs::read(
+            dir.join(sys)
+                .join("corrected")
+                .join(format!("{sys}_2k.log")),
+        )
+        .unwrap();
         let csv_path = dir
             .join(sys)
             .join("corrected")
             .join(format!("{sys}_2k.log_structured_corrected.csv"));
         let rows = parse_csv(&std::fs::read_to_string(csv_path).unwrap());
-        let col: HashMap<&str, usize> = rows[0].iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
+        let col: HashMap<&str, usize> = rows[0]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_str(), i))
+            .collect();
         let rows = &rows[1..];
         // The year is absent for syslog-style systems: give one, as a user would.
         let opts = Options {
@@ -219,17 +265,26 @@ fn loghub_timestamps_and_grouping() {
                 if exp.iter().any(|e| got[5..19] == *e) {
                     ts_ok += 1;
                 } else if ts_ok + 5 > with_ts {
-                    eprintln!("{sys}: line {} got {got}, expected one of {exp:?}", line.line);
+                    eprintln!(
+                        "{sys}: line {} got {got}, expected one of {exp:?}",
+                        line.line
+                    );
                 }
             }
         }
         // Groups are ground-truth template texts, as the loghub-2.0 evaluator
         // does: the corrected Linux file reuses one text under several ids.
-        let truth: Vec<String> = rows.iter().map(|r| r[col["EventTemplate"]].clone()).collect();
+        let truth: Vec<String> = rows
+            .iter()
+            .map(|r| r[col["EventTemplate"]].clone())
+            .collect();
         let pred: Vec<u32> = mined.lines.iter().map(|l| l.template).collect();
         let ga = group_accuracy(&pred, &truth);
         if debug == sys {
-            let tt: Vec<String> = rows.iter().map(|r| r[col["EventTemplate"]].clone()).collect();
+            let tt: Vec<String> = rows
+                .iter()
+                .map(|r| r[col["EventTemplate"]].clone())
+                .collect();
             let contents: Vec<String> = rows.iter().map(|r| r[col["Content"]].clone()).collect();
             debug_report(sys, &pred, &truth, &tt, &mined.templates, &contents);
         }
@@ -247,9 +302,20 @@ fn loghub_timestamps_and_grouping() {
         worst = worst.min(ga);
     }
     let avg = sum / SYSTEMS.len() as f64;
-    report.push_str(&format!("average group accuracy {avg:.4}, worst {worst:.4}\n"));
+    report.push_str(&format!(
+        "average group accuracy {avg:.4}, worst {worst:.4}\n"
+    ));
     eprintln!("\n{report}");
-    assert!(ts_failures.is_empty(), "timestamps missed or wrong in {ts_failures:?}");
-    assert!(avg >= MIN_AVERAGE, "average group accuracy {avg:.4} fell below {MIN_AVERAGE}");
-    assert!(worst >= MIN_EACH, "a system fell below {MIN_EACH}: {worst:.4}");
+    assert!(
+        ts_failures.is_empty(),
+        "timestamps missed or wrong in {ts_failures:?}"
+    );
+    assert!(
+        avg >= MIN_AVERAGE,
+        "average group accuracy {avg:.4} fell below {MIN_AVERAGE}"
+    );
+    assert!(
+        worst >= MIN_EACH,
+        "a system fell below {MIN_EACH}: {worst:.4}"
+    );
 }

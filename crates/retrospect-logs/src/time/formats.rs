@@ -177,10 +177,9 @@ fn zone(b: &[u8], i: usize) -> (Option<i32>, usize) {
             if matches!(b.get(i + 1), Some(b'+' | b'-'))
                 && num(b, i + 2, 4).is_some()
                 && !is_digit_at(b, i + 6)
+                && let Some(r) = signed_offset(b, i + 1, false)
             {
-                if let Some(r) = signed_offset(b, i + 1, false) {
-                    return r;
-                }
+                return r;
             }
             let word = b.get(i + 1..i + 4);
             if matches!(word, Some(b"UTC" | b"GMT")) && !is_alnum_at(b, i + 4) {
@@ -250,21 +249,22 @@ pub fn iso(b: &[u8]) -> Option<(Raw, usize)> {
             return Some(with_zone(raw, b, end));
         }
         // Compact time `THHMMSS`.
-        if sep == Some(b'T') {
-            if let (Some(h), Some(m), Some(s)) =
+        if sep == Some(b'T')
+            && let (Some(h), Some(m), Some(s)) =
                 (num(b, j + 1, 2), num(b, j + 3, 2), num(b, j + 5, 2))
-            {
-                if h < 24 && m < 60 && s < 61 && !is_digit_at(b, j + 7) {
-                    let t = Hms {
-                        h: h as u8,
-                        m: m as u8,
-                        s: s.min(59) as u8,
-                        micros: 0,
-                    };
-                    let raw = Raw::civil(Some(y as i32), mo, d, t)?;
-                    return Some(with_zone(raw, b, j + 7));
-                }
-            }
+            && h < 24
+            && m < 60
+            && s < 61
+            && !is_digit_at(b, j + 7)
+        {
+            let t = Hms {
+                h: h as u8,
+                m: m as u8,
+                s: s.min(59) as u8,
+                micros: 0,
+            };
+            let raw = Raw::civil(Some(y as i32), mo, d, t)?;
+            return Some(with_zone(raw, b, j + 7));
         }
     }
     None
@@ -289,8 +289,18 @@ const MONTHS: [&[u8; 3]; 12] = [
     b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
 ];
 const FULL_MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const WEEKDAYS: [&[u8; 3]; 7] = [b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun"];
 
@@ -361,17 +371,17 @@ pub fn syslog(b: &[u8]) -> Option<(Raw, usize)> {
     let mut year = None;
     let (mut off, zend) = zone(b, end);
     end = zend;
-    if b.get(end) == Some(&b' ') {
-        if let Some(y) = num(b, end + 1, 4) {
-            if plausible_year(y) && !is_alnum_at(b, end + 5) {
-                year = Some(y as i32);
-                end += 5;
-                if off.is_none() {
-                    let (o, e) = zone(b, end);
-                    off = o;
-                    end = e;
-                }
-            }
+    if b.get(end) == Some(&b' ')
+        && let Some(y) = num(b, end + 1, 4)
+        && plausible_year(y)
+        && !is_alnum_at(b, end + 5)
+    {
+        year = Some(y as i32);
+        end += 5;
+        if off.is_none() {
+            let (o, e) = zone(b, end);
+            off = o;
+            end = e;
         }
     }
     let mut raw = Raw::civil(year, mo, d, t)?;
@@ -500,7 +510,9 @@ pub fn epoch(b: &[u8]) -> Option<(Raw, usize)> {
             end += 1;
         }
     }
-    if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.') {
+    if b.get(end)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.')
+    {
         return None;
     }
     if !(946_684_800_000_000..4_102_444_800_000_000).contains(&micros) {
@@ -540,8 +552,14 @@ mod tests {
             ts(iso, "2024-01-02T03:04:05.123456789+02:00", y).unwrap(),
             "2024-01-02T01:04:05.123456Z"
         );
-        assert_eq!(ts(iso, "2024-01-02T03:04:05Z", y).unwrap(), "2024-01-02T03:04:05Z");
-        assert_eq!(ts(iso, "2009/11/10 23:00:00 x", y).unwrap(), "2009-11-10T23:00:00Z");
+        assert_eq!(
+            ts(iso, "2024-01-02T03:04:05Z", y).unwrap(),
+            "2024-01-02T03:04:05Z"
+        );
+        assert_eq!(
+            ts(iso, "2009/11/10 23:00:00 x", y).unwrap(),
+            "2009-11-10T23:00:00Z"
+        );
         assert_eq!(
             ts(iso, "2005-06-03-15.42.50.675872 R02", y).unwrap(),
             "2005-06-03T15:42:50.675872Z"
@@ -550,9 +568,18 @@ mod tests {
             ts(iso, "20171223-22:15:29:606|Step", y).unwrap(),
             "2017-12-23T22:15:29.606Z"
         );
-        assert_eq!(ts(iso, "20240102T030405Z", y).unwrap(), "2024-01-02T03:04:05Z");
-        assert_eq!(ts(syslog, "Jun 14 15:16:01 combo", y).unwrap(), "2024-06-14T15:16:01Z");
-        assert_eq!(ts(syslog, "Jul  1 09:00:55 host", y).unwrap(), "2024-07-01T09:00:55Z");
+        assert_eq!(
+            ts(iso, "20240102T030405Z", y).unwrap(),
+            "2024-01-02T03:04:05Z"
+        );
+        assert_eq!(
+            ts(syslog, "Jun 14 15:16:01 combo", y).unwrap(),
+            "2024-06-14T15:16:01Z"
+        );
+        assert_eq!(
+            ts(syslog, "Jul  1 09:00:55 host", y).unwrap(),
+            "2024-07-01T09:00:55Z"
+        );
         assert_eq!(
             ts(syslog, "Sun Dec 04 04:47:44 2005] [notice]", y).unwrap(),
             "2005-12-04T04:47:44Z"
@@ -565,16 +592,34 @@ mod tests {
             ts(day_month_name, "Mon, 02 Jan 2006 15:04:05 -0700", y).unwrap(),
             "2006-01-02T22:04:05Z"
         );
-        assert_eq!(ts(slashed, "17/06/09 20:10:40 INFO", y).unwrap(), "2017-06-09T20:10:40Z");
-        assert_eq!(ts(compact6, "081109 203615 148", y).unwrap(), "2008-11-09T20:36:15Z");
-        assert_eq!(ts(month_dot_day, "10.30 16:49:06] x", y).unwrap(), "2024-10-30T16:49:06Z");
+        assert_eq!(
+            ts(slashed, "17/06/09 20:10:40 INFO", y).unwrap(),
+            "2017-06-09T20:10:40Z"
+        );
+        assert_eq!(
+            ts(compact6, "081109 203615 148", y).unwrap(),
+            "2008-11-09T20:36:15Z"
+        );
+        assert_eq!(
+            ts(month_dot_day, "10.30 16:49:06] x", y).unwrap(),
+            "2024-10-30T16:49:06Z"
+        );
         assert_eq!(
             ts(glog, "I0102 15:04:05.000001 123 main.go", y).unwrap(),
             "2024-01-02T15:04:05.000001Z"
         );
-        assert_eq!(ts(epoch, "1117838570 2005.06.03", y).unwrap(), "2005-06-03T22:42:50Z");
-        assert_eq!(ts(epoch, "1117838570123", y).unwrap(), "2005-06-03T22:42:50.123Z");
-        assert_eq!(ts(date_only, "2005.06.03 R02", y).unwrap(), "2005-06-03T00:00:00Z");
+        assert_eq!(
+            ts(epoch, "1117838570 2005.06.03", y).unwrap(),
+            "2005-06-03T22:42:50Z"
+        );
+        assert_eq!(
+            ts(epoch, "1117838570123", y).unwrap(),
+            "2005-06-03T22:42:50.123Z"
+        );
+        assert_eq!(
+            ts(date_only, "2005.06.03 R02", y).unwrap(),
+            "2005-06-03T00:00:00Z"
+        );
     }
 
     #[test]

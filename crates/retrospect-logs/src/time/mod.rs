@@ -146,12 +146,20 @@ pub fn detect<'a>(sample: impl IntoIterator<Item = &'a [u8]>) -> Option<Format> 
     // precise copy of the real timestamp). Ties go to the earliest boundary,
     // then to the kind listed first.
     let mut best: Option<(u32, Format)> = None;
+    // Boundary-major order is the tie-break, hence the index loop.
+    #[allow(clippy::needless_range_loop)]
     for k in 0..MAX_BOUNDARIES {
         for (ki, kind) in TEXT_KINDS.iter().enumerate() {
             let c = counts[ki][k];
             let score = if *kind == Kind::DateOnly { c / 2 } else { c };
             if score > 0 && best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, Format { kind: *kind, boundary: k }));
+                best = Some((
+                    score,
+                    Format {
+                        kind: *kind,
+                        boundary: k,
+                    },
+                ));
             }
         }
     }
@@ -170,14 +178,14 @@ pub fn find(line: &[u8], fmt: Format) -> Option<Found> {
     if fmt.kind == Kind::Json {
         return json::find(line);
     }
-    if let Some(pos) = nth_boundary(line, fmt.boundary) {
-        if let Some((raw, len)) = fmt.kind.parse(&line[pos..]) {
-            return Some(Found {
-                raw,
-                start: pos,
-                end: pos + len,
-            });
-        }
+    if let Some(pos) = nth_boundary(line, fmt.boundary)
+        && let Some((raw, len)) = fmt.kind.parse(&line[pos..])
+    {
+        return Some(Found {
+            raw,
+            start: pos,
+            end: pos + len,
+        });
     }
     find_slow(line, fmt)
 }
@@ -195,7 +203,10 @@ fn find_slow(line: &[u8], fmt: Format) -> Option<Found> {
         }
     }
     // A different, unambiguous layout at the usual places (mixed files).
-    for pos in [Some(0), nth_boundary(line, fmt.boundary)].into_iter().flatten() {
+    for pos in [Some(0), nth_boundary(line, fmt.boundary)]
+        .into_iter()
+        .flatten()
+    {
         for kind in TEXT_KINDS.iter().filter(|k| k.strict()) {
             if let Some((raw, len)) = kind.parse(&line[pos..]) {
                 return Some(Found {
@@ -219,19 +230,40 @@ mod tests {
 
     #[test]
     fn detects_after_prefixes() {
-        let f = fmt_of(&["app.log: 2024-01-02 03:04:05,678 INFO started", "app.log: 2024-01-02 03:04:06,000 INFO x"]);
-        assert_eq!(f, Format { kind: Kind::Iso, boundary: 1 });
-        let f = fmt_of(&["- 1117838570 2005.06.03 R02 2005-06-03-15.42.50.675872 R02 RAS KERNEL INFO x"]);
+        let f = fmt_of(&[
+            "app.log: 2024-01-02 03:04:05,678 INFO started",
+            "app.log: 2024-01-02 03:04:06,000 INFO x",
+        ]);
+        assert_eq!(
+            f,
+            Format {
+                kind: Kind::Iso,
+                boundary: 1
+            }
+        );
+        let f = fmt_of(&[
+            "- 1117838570 2005.06.03 R02 2005-06-03-15.42.50.675872 R02 RAS KERNEL INFO x",
+        ]);
         assert_eq!(f.kind, Kind::Epoch);
         let f = fmt_of(&["[Sun Dec 04 04:47:44 2005] [notice] ok"]);
-        assert_eq!(f, Format { kind: Kind::Syslog, boundary: 1 });
+        assert_eq!(
+            f,
+            Format {
+                kind: Kind::Syslog,
+                boundary: 1
+            }
+        );
         let f = fmt_of(&["<34>1 2003-10-11T22:14:15.003Z mymachine su - ID47 - x"]);
         assert_eq!(f.kind, Kind::Iso);
         let f = fmt_of(&["<34>Oct 11 22:14:15 mymachine su: 'su root' failed"]);
         assert_eq!(f.kind, Kind::Syslog);
-        let f = fmt_of(&[r#"127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /a HTTP/1.0" 200 2326"#]);
+        let f = fmt_of(&[
+            r#"127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /a HTTP/1.0" 200 2326"#,
+        ]);
         assert_eq!(f.kind, Kind::DayMonthName);
-        let f = fmt_of(&[r#"{"log":"hi\n","stream":"stdout","time":"2024-01-02T03:04:05.123456789Z"}"#]);
+        let f = fmt_of(&[
+            r#"{"log":"hi\n","stream":"stdout","time":"2024-01-02T03:04:05.123456789Z"}"#,
+        ]);
         assert_eq!(f.kind, Kind::Json);
         assert!(detect([b"no time here".as_slice(), b"nor here"]).is_none());
     }

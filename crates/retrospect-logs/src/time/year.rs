@@ -46,10 +46,10 @@ impl YearTracker {
     pub fn resolve(&mut self, raw: &Raw, default_offset: i32) -> Option<Timestamp> {
         if raw.year.is_none() && raw.absolute.is_none() {
             let cur = ordinal(raw.month, raw.day);
-            if let Some(prev) = self.last {
-                if cur + 183 < prev {
-                    self.year += 1;
-                }
+            if let Some(prev) = self.last
+                && cur + 183 < prev
+            {
+                self.year += 1;
             }
             self.last = Some(cur);
         }
@@ -67,12 +67,20 @@ mod tests {
         let dec = syslog(b"Dec 31 23:59:59 h").unwrap().0;
         let jan = syslog(b"Jan  1 00:00:01 h").unwrap().0;
         let mut t = YearTracker::new(2023);
-        assert_eq!(t.resolve(&dec, 0).unwrap().to_string(), "2023-12-31T23:59:59Z");
-        assert_eq!(t.resolve(&jan, 0).unwrap().to_string(), "2024-01-01T00:00:01Z");
+        assert_eq!(
+            t.resolve(&dec, 0).unwrap().to_string(),
+            "2023-12-31T23:59:59Z"
+        );
+        assert_eq!(
+            t.resolve(&jan, 0).unwrap().to_string(),
+            "2024-01-01T00:00:01Z"
+        );
         // Slightly out of order lines do not wrap.
         let mut t = YearTracker::new(2023);
         t.resolve(&syslog(b"Jun 14 15:16:02 h").unwrap().0, 0);
-        let back = t.resolve(&syslog(b"Jun 14 15:16:01 h").unwrap().0, 0).unwrap();
+        let back = t
+            .resolve(&syslog(b"Jun 14 15:16:01 h").unwrap().0, 0)
+            .unwrap();
         assert_eq!(back.to_string(), "2023-06-14T15:16:01Z");
     }
 
