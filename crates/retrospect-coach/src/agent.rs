@@ -33,11 +33,15 @@ pub struct Agent {
     pub text: String,
     /// True when the head is possessed by a person ("Maria's change").
     pub person_possessor: bool,
+    /// An unknown capitalised word opening the sentence: a name we do not know
+    /// ("Tomás") or a product ("Checkout"). Rules accept it only with verbs that
+    /// only people do ("forgot", "misread").
+    pub maybe_name: bool,
 }
 
 impl Agent {
     fn unknown() -> Agent {
-        Agent { kind: AgentKind::Unknown, text: String::new(), person_possessor: false }
+        Agent { kind: AgentKind::Unknown, text: String::new(), person_possessor: false, maybe_name: false }
     }
 }
 
@@ -120,7 +124,16 @@ fn classify_np(np: &[Tok], sentence_initial: bool, names: &Names) -> Agent {
         }
     }
     let text = np.iter().map(|t| t.raw).collect::<Vec<_>>().join(" ");
-    Agent { kind, text, person_possessor }
+    let maybe_name = kind == AgentKind::Unknown
+        && np.len() == 1
+        && head.capitalised()
+        && !head.norm.contains(['-', '.', '_'])
+        && !head.norm.chars().any(|c| c.is_ascii_digit());
+    // Accented capitalised words are far more often names than products.
+    if maybe_name && !head.raw.is_ascii() {
+        kind = AgentKind::Person;
+    }
+    Agent { kind, text, person_possessor, maybe_name }
 }
 
 fn is_np_word(t: &Tok) -> bool {
@@ -224,14 +237,14 @@ pub fn subject_of(toks: &[Tok], cue: usize, names: &Names) -> Agent {
             return Agent::unknown();
         }
         return match t.norm.as_str() {
-            "who" => Agent { kind: AgentKind::Person, text: "who".into(), person_possessor: false },
+            "who" => Agent { kind: AgentKind::Person, text: "who".into(), person_possessor: false, maybe_name: false },
             "that" | "which" => {
                 // Relative clause: the antecedent is the NP before "that".
                 if i >= 2 && is_np_word(&toks[i - 2]) {
                     let np = np_ending_at(toks, i - 2);
                     classify_np(np, np[0].start == toks[0].start, names)
                 } else {
-                    Agent { kind: AgentKind::System, text: t.raw.into(), person_possessor: false }
+                    Agent { kind: AgentKind::System, text: t.raw.into(), person_possessor: false, maybe_name: false }
                 }
             }
             "and" | "but" | "or" | "then" | "so" | "yet" => {
@@ -243,7 +256,22 @@ pub fn subject_of(toks: &[Tok], cue: usize, names: &Names) -> Agent {
             _ if NP_STOP.contains(t.norm.as_str()) => Agent::unknown(),
             _ => {
                 let np = np_ending_at(toks, i - 1);
-                classify_np(np, np[0].start == toks[0].start, names)
+                let agent = classify_np(np, np[0].start == toks[0].start, names);
+                // "The SRE on duty", "the engineer from payments": the head is
+                // before the prepositional phrase.
+                let s = i - np.len();
+                if agent.kind == AgentKind::Unknown
+                    && s >= 2
+                    && matches!(toks[s - 1].norm.as_str(), "on" | "from" | "in" | "at" | "of" | "for" | "with")
+                    && is_np_word(&toks[s - 2])
+                {
+                    let np2 = np_ending_at(toks, s - 2);
+                    let a2 = classify_np(np2, np2[0].start == toks[0].start, names);
+                    if a2.kind != AgentKind::Unknown {
+                        return a2;
+                    }
+                }
+                agent
             }
         };
     }
@@ -267,6 +295,21 @@ pub fn np_after(toks: &[Tok], i: usize, names: &Names) -> (Agent, usize) {
         }
         if PERSON_PRONOUNS.contains(toks[e - 1].norm.as_str()) && !DETERMINERS.contains(toks[e - 1].norm.as_str()) {
             break;
+        }
+        // "Dave skip the deploy", "the on-call engineer escalate": the phrase ends at
+        // the person; a following verb or "-ing" participle is not part of it.
+        let cur = &toks[e - 1];
+        let people = classify_word(cur, &toks[i..e], false, names).is_people();
+        if let Some(next) = toks.get(e) {
+            let next_is_noun = ROLE_NOUNS.contains(next.norm.as_str())
+                || SYSTEM_NOUNS.contains(next.norm.as_str())
+                || next.capitalised();
+            if people && next.word && !next_is_noun {
+                break;
+            }
+            if next.norm.len() > 5 && next.norm.ends_with("ing") {
+                break;
+            }
         }
     }
     if e == i {

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 /// Failure verbs with a person as subject.
 static FAILURE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:broke|breaks|took\s+down|brought\s+down|crashed|misconfigured|borked|nuked|trashed|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
+    Regex::new(r"(?i)\b(?:broke|breaks|took\s+down|brought\s+down|crashed|misconfigured|borked|nuked|trashed|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)s?|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:pushed|deployed|shipped|merged|applied|committed|rolled\s+out|released)\s+(?:a|an|the|this|that|his|her|their)\s+(?:broken|bad|faulty|buggy|wrong|untested|incorrect|bogus)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
 });
 
 /// Cause slots followed by the thing that caused.
@@ -52,7 +52,9 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
             continue;
         }
         let agent = subject_of(&toks, i, &doc.names());
-        if agent.kind.is_people() || agent.person_possessor && m.as_str().to_ascii_lowercase().contains("cause") {
+        let personal = m.as_str().to_ascii_lowercase().starts_with("made");
+        // "Dave's change took down checkout": the owner, not the change, is blamed.
+        if agent.kind.is_people() || agent.maybe_name && personal || agent.person_possessor {
             hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);
         }
     }
@@ -108,7 +110,7 @@ fn human_error(doc: &Doc, out: &mut Vec<Hit>) {
         let i = tok_at(&toks, m.start());
         let j = tok_at(&toks, m.end());
         let next = toks.get(j).map(|t| t.norm.as_str()).unwrap_or("");
-        if matches!(next, "budget" | "budgets" | "rate" | "rates" | "message" | "messages" | "code" | "codes" | "page" | "pages" | "handling" | "response" | "responses" | "handler" | "dialog" | "toast" | "banner" | "field" | "category" | "label") {
+        if matches!(next, "budget" | "budgets" | "rate" | "rates" | "message" | "messages" | "code" | "codes" | "page" | "pages" | "handling" | "response" | "responses" | "handler" | "dialog" | "toast" | "banner" | "field" | "category" | "label" | "checkbox" | "option" | "tag" | "box" | "taxonomy" | "classification") {
             continue; // a product or metric term, not an attribution
         }
         // Meta text: "human error is never a root cause", "rather than human error".

@@ -113,8 +113,10 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
         let m = c.get(0).unwrap();
         let i = tok_at(&toks, m.start());
         let agent = subject_of(&toks, i, &doc.names());
-        if agent.kind.is_people() {
-            let end = toks.get(tok_at(&toks, m.end())).map_or(m.end(), |t| t.end);
+        let next = toks.get(tok_at(&toks, m.end()));
+        let duty_next = next.is_some_and(|t| DUTY_BASE.contains(t.norm.as_str()));
+        if agent.kind.is_people() || agent.maybe_name && duty_next {
+            let end = next.map_or(m.end(), |t| t.end);
             push(out, Rule::CounterfactualPerson, m.start(), end, Severity::Warning, &agent);
         }
     }
@@ -133,10 +135,10 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
         } else {
             subject_of(&toks, i, &doc.names())
         };
-        if agent.kind.is_people() {
-            let sev = if explains_reason(&toks, i + 1) { Severity::Info } else { Severity::Warning };
-            let rule = if sev == Severity::Info { Rule::CounterfactualTeam } else { Rule::CounterfactualPerson };
-            push(out, rule, m.start(), m.end(), sev, &agent);
+        // Only people forget or misread; a product name can "miss" or "ignore".
+        let personal = matches!(toks[i].norm.as_str(), "forgot" | "neglected" | "misread" | "misjudged" | "misinterpreted" | "overlooked" | "disregarded");
+        if agent.kind.is_people() || agent.maybe_name && personal {
+            push(out, Rule::CounterfactualPerson, m.start(), m.end(), Severity::Warning, &agent);
         }
     }
     for (c, _, toks) in doc.matches(&DID_NOT) {
@@ -149,7 +151,7 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
         }
         let i = tok_at(&toks, m.start());
         let agent = subject_of(&toks, i, &doc.names());
-        if agent.kind.is_people() {
+        if agent.kind.is_people() || agent.maybe_name {
             let sev = if explains_reason(&toks, tok_at(&toks, m.end())) { Severity::Info } else { Severity::Warning };
             let rule = if sev == Severity::Info { Rule::CounterfactualTeam } else { Rule::CounterfactualPerson };
             push(out, rule, m.start(), m.end(), sev, &agent);

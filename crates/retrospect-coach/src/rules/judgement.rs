@@ -16,12 +16,16 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|reckless(?:ly|ness)?|negligen(?:t|tly|ce)|lazy|laziness|incompeten(?:t|tly|ce)|unprofessional(?:ly|ism)?|irresponsib(?:le|ly|ility)|inexcusabl[ey]|complacen(?:t|cy|ce)|clueless|stupid(?:ity)?|idiot(?:s|ic)?|foolish(?:ly|ness)?|thoughtless(?:ly|ness)?|inattentive|dereliction|amateurish",
         r"|(?:poor|bad|questionable|terrible|awful)\s+(?:judg(?:e)?ment|decision(?:-making)?s?|calls?|choices?|work|practices?|discipline|communication\s+by)",
         r"|lapse\s+(?:in|of)\s+judg(?:e)?ment|rookie\s+(?:mistake|error|move)|cowboy(?:\s+(?:deploy|change|coding|fix|move))?|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel",
-        r"|cut(?:ting)?\s+corners|half-assed|botched|mishandled|mismanaged|screwed\s+up|messed\s+up|knew\s+better|should\s+have\s+known\s+better",
+        r"|cut(?:ting)?\s+corners|half-assed|botched|mishandled|mismanaged|screwed\s+up|messed\s+up|knew\s+better|should\s+have\s+known\s+better|(?:couldn|can)['’]t\s+be\s+bothered|(?:went|gone|going)\s+rogue|(?:not|\w+n['’]t)\s+paying\s+(?:enough\s+|any\s+)?attention",
         r"|lack\s+of\s+(?:diligence|attention|care|ownership|discipline|accountability|rigou?r|professionalism|competence|effort|judg(?:e)?ment|responsibility|common\s+sense|awareness|focus)",
         r"|no\s+excuse|without\s+(?:a\s+)?(?:second\s+)?thought)\b"
     ))
     .unwrap()
 });
+
+/// Adverbs that grade a person's action as wrong ("Dave mistakenly ran…").
+static WRONGLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:mistakenly|wrongly|incorrectly|erroneously|wrongfully)\s+[a-z]+").unwrap());
 
 /// Words that judge people but can describe systems ("an inappropriate timeout").
 static CONTEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,10 +39,23 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             continue;
         }
         let i = tok_at(&toks, m.start());
-        if negated_before(&toks, i, 2) && !m.as_str().to_ascii_lowercase().starts_with("no ") {
+        if negated_before(&toks, i, 1) && !m.as_str().to_ascii_lowercase().starts_with("no ") {
             continue; // "not careless", "it was not negligence"
         }
+        let word = m.as_str().to_ascii_lowercase();
+        let before_system = toks.get(i + 1).is_some_and(|t| SYSTEM_NOUNS.contains(t.norm.as_str()) || SYSTEM_NOUNS.contains(t.norm.trim_end_matches('s')));
+        if word == "lazy" && before_system {
+            continue; // "the lazy consumer", "a lazy replica": a design term
+        }
         out.push(Hit { rule: Rule::Judgement, start: m.start(), end: m.end(), severity: Severity::Warning, agent: String::new() });
+    }
+    for (c, _, toks) in doc.matches(&WRONGLY) {
+        let m = c.get(0).unwrap();
+        let i = tok_at(&toks, m.start());
+        let subject = subject_of(&toks, i, &doc.names());
+        if subject.kind.is_people() || subject.maybe_name {
+            out.push(Hit { rule: Rule::Judgement, start: m.start(), end: m.end(), severity: Severity::Warning, agent: subject.text });
+        }
     }
     for (c, _, toks) in doc.matches(&CONTEXTUAL) {
         let m = c.get(0).unwrap();

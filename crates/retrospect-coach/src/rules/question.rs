@@ -10,10 +10,10 @@ use std::sync::LazyLock;
 
 static WHO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\bwho(?:['’]s|\s+the\s+hell|\s+exactly)?\s+(?:broke|pushed|merged|approved|caused|did\s+(?:this|that|it)|screwed|messed|forgot|missed|ignored|dropped|let\s+(?:this|that|it)|wrote\s+(?:this|that)|signed\s+off|touched|is\s+(?:responsible|to\s+blame|at\s+fault|accountable)|was\s+(?:responsible|to\s+blame|at\s+fault|accountable)|(?:responsible|to\s+blame|at\s+fault)|should\s+(?:we|i)\s+blame|do\s+we\s+blame|made\s+(?:the|this|that)\s+(?:mistake|change|call))\b",
+        r"(?i)\bwho(?:['’]s|\s+the\s+hell|\s+exactly)?\s+(?:broke|pushed|merged|approved|caused|did\s+(?:this|that|it)|screwed|messed|forgot|missed|ignored|dropped|let\s+(?:this|that|it)|wrote\s+(?:this|that)|signed\s+off|touched|is\s+(?:responsible|to\s+blame|at\s+fault|accountable)|was\s+(?:responsible|to\s+blame|at\s+fault|accountable)|(?:responsible|to\s+blame|at\s+fault)|should\s+(?:we|i)\s+blame|do\s+we\s+blame|made\s+(?:the|this|that)\s+(?:mistake|change|call)|thought\s+(?:it|this|that)\s+(?:was|would\s+be)\s+a\s+good\s+idea)\b",
         r"|\bwhose\s+(?:fault|idea|mistake|responsibility|bright\s+idea|change|commit|pr|deploy|push)\b",
         r"|\bwhat\s+(?:were|was)\s+(?:you|they|he|she|[A-Z][a-z]+)\s+thinking\b",
-        r"|\b(?:find|found|figure\s+out|track\s+down|identify|know)\s+(?:out\s+)?(?:who|the\s+person\s+who|the\s+engineer\s+who)\s+(?:broke|pushed|caused|did|is\s+responsible|was\s+responsible|made|approved|merged)\b"
+        r"|\b(?:find|found|figure\s+out|track\s+down|identify|know|ask|asking|determine)\s+(?:out\s+)?(?:who|the\s+person\s+who|the\s+engineer\s+who|whoever)\s+(?:broke|pushed|caused|did|is\s+responsible|was\s+responsible|made|approved|merged|deployed|ran|wrote|changed|shipped|released|touched|forgot|missed|ignored)\b"
     ))
     .unwrap()
 });
