@@ -86,7 +86,9 @@ fn classify_word(t: &Tok, np: &[Tok], sentence_initial: bool, names: &Names) -> 
         return AgentKind::Group;
     }
     if ROLE_NOUNS.contains(w) {
-        return AgentKind::Person;
+        // "engineers", "developers": people as a group.
+        let plural = w.ends_with('s') && ROLE_NOUNS.contains(singular) || matches!(w, "people" | "staff" | "folks");
+        return if plural { AgentKind::Group } else { AgentKind::Person };
     }
     if SYSTEM_NOUNS.contains(w) || SYSTEM_NOUNS.contains(singular) || TECH_NAMES.contains(w) {
         return AgentKind::System;

@@ -60,7 +60,9 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
     }
     let person_at = |s: &str| {
         let toks = tokenize(s, 0);
-        np_after(&toks, 0, &Names(&names)).0.kind == AgentKind::Person
+        let (agent, _) = np_after(&toks, 0, &Names(&names));
+        // "Talk to Eve": an unknown capitalised word after these verbs is a name.
+        agent.kind == AgentKind::Person || agent.maybe_name
     };
     let text = item.text.trim();
     let w = wording::analyse(text, person_at);
@@ -94,10 +96,14 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
         Some("it depends on people's behaviour, which nobody can check off".to_string())
     } else if let Some(p) = &w.never_again {
         Some(format!("'{p}' is an absolute goal that can never be confirmed as done"))
+    } else if let Some(p) = w.open_goal.as_ref().filter(|_| !has_criterion) {
+        Some(format!("'{p}' states a hope rather than a result you can check"))
     } else if let Some(p) = w.escape_hatch.as_ref().filter(|_| !has_criterion) {
         Some(format!("'{p}' leaves it open when it is finished"))
     } else if has_criterion || w.checkable {
         None
+    } else if matches!(w.vague_lead, Some(("investigate", _))) && wording::has_deliverable(text) {
+        None // "… and file a ticket for each leak": the deliverable is the done state
     } else if let Some(p) = w.comparative.as_ref().filter(|_| w.vague_object || w.vague_lead.is_some() || w.directional) {
         Some(format!("'{p}' has no baseline or target"))
     } else if w.directional {

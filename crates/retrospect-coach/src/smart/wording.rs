@@ -20,15 +20,20 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
 static AT_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:disciplin(?:e|ary|ed)|reprimand(?:ed)?|written\s+warning|formal\s+warning|final\s+warning|performance\s+(?:review|improvement|plan|conversation)|\bpip\b|put\s+\w+\s+on\s+(?:a\s+)?(?:pip|probation)|probation|hold\s+\w+\s+accountable|consequences\s+for|fire\s+\w+|let\s+\w+\s+go\b|(?:write|wrote)\s+\w+\s+up\b",
-        r"|(?:re-?train|train|coach|counsel|mentor|supervise|warn|talk\s+to|speak\s+(?:to|with)|(?:have|hold)\s+an?\s+(?:word|talk|chat|conversation|1:1|one-on-one|serious\s+talk)\s+with|sit\s+down\s+with|write\s+up|remind|ask|tell|make\s+sure|ensure|remove|revoke|restrict|pair)\s+(@?[A-Za-z][\w'’-]*(?:\s+[a-z-]+)?))"
+        r"|(?:re-?train|train|coach|counsel|mentor|supervise|warn|talk\s+to|talk\s+with|speak\s+(?:to|with)|(?:have|hold)\s+an?\s+(?:word|talk|chat|conversation|1:1|one-on-one|serious\s+talk)\s+with|sit\s+down\s+with|write\s+up|remove|revoke|restrict|pair)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}))"
     ))
     .unwrap()
+});
+
+/// Vigilance asked of one person ("make sure Priya checks…"): a weak action.
+static VIGILANCE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:remind|ask|tell|make\s+sure|ensure|get|have|encourage|instruct)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3})").unwrap()
 });
 
 /// Lead verbs that name an activity, not an outcome.
 static VAGUE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^(?:(?P<improve>improve|enhance|better|optimi[sz]e|strengthen|harden|streamline|tighten|bolster|beef\s+up|level\s+up|rethink|revamp|modernise|modernize|refine|polish|mature|upgrade\s+our|work\s+on|address|tackle|handle|deal\s+with|prevent|avoid|stop|reduce\s+the\s+(?:risk|likelihood|chance)|mitigate)",
+        r"(?i)^(?:(?P<improve>improve|enhance|better|make\s+(?:[\w-]+\s+){1,3}?(?:more|less|better|safer|easier|faster|simpler|smoother|clearer)|optimi[sz]e|strengthen|harden|streamline|tighten|bolster|beef\s+up|level\s+up|rethink|revamp|modernise|modernize|refine|polish|mature|upgrade\s+our|work\s+on|address|tackle|deal\s+with|prevent|avoid|stop|reduce\s+the\s+(?:risk|likelihood|chance)|mitigate)",
         r"|(?P<investigate>investigate|look\s+into|look\s+at|explore|research|consider|think\s+about|discuss|evaluate|assess|study|understand|figure\s+out|revisit|analy[sz]e|brainstorm|dig\s+into|check\s+(?:on|into|whether|if)|talk\s+about|review|audit|follow\s+up|sync|align|find\s+(?:a\s+way|out|ways)|see\s+(?:if|whether)|determine|scope|explore\s+options|decide|validate\s+whether|spike|triage|reassess|re-evaluate|reevaluate)",
         r"|(?P<ensure>ensure|make\s+sure|guarantee|confirm\s+that|verify\s+that)",
         r"|(?P<monitor>monitor|keep\s+an\s+eye\s+on|keep\s+track\s+of|watch|track|observe|keep\s+monitoring))\b"
@@ -38,7 +43,7 @@ static VAGUE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A follow-up clause that turns an investigation into a deliverable.
 static DELIVERABLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:and|then|to|so\s+we\s+can)\s+(?:add|create|write|implement|file|publish|document|produce|update|fix|remove|replace|deliver|ship|open|propose|build|enable|disable|set|configure|deploy|migrate|delete|rotate|pin|raise|lower|cap|record|present|share|decide|choose|pick|adopt|turn)\b|\b(?:with|into|as)\s+an?\s+(?:written\s+)?(?:proposal|decision|recommendation|rfc|adr|design\s+doc|ticket|plan|list)\b|\bwrite\s+up\b|\b(?:by|via|using|through|with)\s+(?:adding|an?|the)\s+\w+").unwrap()
+    Regex::new(r"(?i)\b(?:and|then|to|so\s+we\s+can)\s+(?:add|create|write|implement|file|publish|document|produce|update|fix|remove|replace|deliver|ship|open|propose|build|enable|disable|set|configure|deploy|migrate|delete|rotate|pin|raise|lower|cap|record|present|share|decide|choose|pick|adopt|turn)\b|\b(?:with|into|as)\s+an?\s+(?:written\s+)?(?:proposal|decision|recommendation|rfc|adr|design\s+doc|ticket|plan|list)\b|\bwrite\s+up\b|\b(?:by|via|using|through)\s+(?:adding|introducing|enforcing|an?)\s+\w+").unwrap()
 });
 
 static LEAD_FILLER: LazyLock<Regex> = LazyLock::new(|| {
@@ -48,19 +53,25 @@ static LEAD_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 /// Something checkable: a number, a threshold, a trigger, an outcome clause.
 static CHECKABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\d|%|\b(?:so\s+that|such\s+that|until|unless|whenever|once|instead\s+of|rather\s+than|within|at\s+least|at\s+most|no\s+more\s+than|no\s+later|exceeds?|above|below|under|over|fewer\s+than|less\s+than|more\s+than|greater\s+than|threshold|p9\d|p50|slo|sla)\b",
-        r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?|runs?)\s+(?:when|if|on|whenever|before|after|non-zero|nonzero|with)\b",
+        r"(?i)\d|%|\b(?:so\s+that|such\s+that|until|unless|whenever|once|instead\s+of|rather\s+than|within|at\s+least|at\s+most|no\s+more\s+than|no\s+later|exceeds?|above|below|under|over|fewer\s+than|less\s+than|more\s+than|greater\s+than|p9\d|p50|slo|sla)\b",
+        r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?)\s+(?:when|if|whenever|before|non-zero|nonzero)\b",
         r"|\b(?:done\s+when|verified\s+by|confirmed\s+by|measured\s+by|tested\s+by|proven\s+by|as\s+shown\s+by|demonstrated\s+by)\b|`"
     ))
     .unwrap()
 });
 
+/// Absolute goals: no action can achieve them, and nobody can confirm them done.
 static NEVER_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:never\s+(?:happens?|occurs?|recurs?)\s+again|never\s+again|(?:this|it)\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|cannot|can['’]t)\s+(?:happen|recur|occur)|eliminate\s+all|prevent\s+all|prevent\s+(?:this|it|recurrence|similar|any|future)|avoid\s+(?:this|recurrence|similar|any\s+future)|zero\s+(?:incidents|outages|downtime|errors|bugs|failures)|all\s+(?:future|possible)|any\s+future|every\s+possible|100%\s+(?:uptime|availability|reliable|safe))\b").unwrap()
+    Regex::new(r"(?i)\b(?:never\s+(?:happens?|occurs?|recurs?)\s+again|never\s+again|(?:this|it)\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|cannot|can['’]t)\s+(?:happen|recur|occur)\s+again|eliminate\s+all|prevent\s+all|(?:prevent|avoid|stop)\s+(?:all|any|every)\s+(?:future\s+)?(?:outages?|incidents?|failures?|errors?|issues?|problems?)|zero\s+(?:incidents|outages|downtime|errors|bugs|failures)|100%\s+(?:uptime|availability|reliable|safe))\b").unwrap()
+});
+
+/// Open-ended goals: "prevent this from happening again" states a hope, not a result.
+static OPEN_GOAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:prevent|avoid|stop)\s+(?:this|it|that|recurrence|similar|a\s+repeat)\b").unwrap()
 });
 
 static ESCAPE_HATCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:when\s+possible|where\s+possible|if\s+possible|as\s+needed|if\s+needed|when\s+needed|where\s+appropriate|as\s+appropriate|when\s+appropriate|if\s+time\s+permits|when\s+time\s+allows|going\s+forward|on\s+an\s+ongoing\s+basis|ongoing|continuously|continually|from\s+now\s+on|in\s+the\s+future|as\s+much\s+as\s+possible|best\s+effort|regularly|periodically|more\s+often|more\s+frequently)\b").unwrap()
+    Regex::new(r"(?i)\b(?:when\s+possible|where\s+possible|if\s+possible|as\s+needed|if\s+needed|when\s+needed|where\s+appropriate|as\s+appropriate|when\s+appropriate|if\s+time\s+permits|when\s+time\s+allows|going\s+forward|on\s+an\s+ongoing\s+basis|ongoing|continuously|continually|from\s+now\s+on|in\s+the\s+future|as\s+much\s+as\s+possible|where\s+(?:it\s+)?(?:makes\s+sense|needed|necessary|relevant|feasible)|(?:if|when)\s+(?:it\s+)?(?:makes\s+sense|necessary|feasible)|best\s+effort|regularly|periodically|more\s+often|more\s+frequently)\b").unwrap()
 });
 
 static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,15 +91,24 @@ static DIRECTIONAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Generic nouns that do not name a concrete thing on their own.
 const VAGUE_WORDS: &[&str] = &[
     "things", "thing", "stuff", "process", "processes", "procedures", "procedure", "practices", "practice", "documentation", "docs", "communication", "communications", "monitoring", "alerting", "testing", "tests", "observability", "reliability", "quality", "stability", "resilience", "security", "visibility", "it", "this", "that", "issue", "issues", "problem", "problems", "incident", "incidents", "outage", "outages", "tooling", "coverage", "situation", "workflow", "workflows", "handling", "response", "awareness", "culture", "ownership", "collaboration", "coordination", "knowledge", "understanding", "everything", "performance", "robustness", "safety", "checks", "guardrails", "safeguards", "controls", "automation", "runbooks", "dashboards", "alerts", "metrics", "logging", "logs", "infrastructure", "systems", "system", "code", "bugs", "errors", "failures", "gaps", "areas", "risks", "risk", "way", "ways", "approach", "setup", "hygiene", "health", "our", "the", "a", "an", "some", "more", "better", "all", "any", "general", "overall", "related", "relevant", "appropriate", "proper", "existing", "current", "various", "additional", "extra", "similar", "same", "other", "of", "and", "for", "around", "in", "on", "to", "with", "its", "their", "team", "team's", "kind", "kinds", "class", "type", "types", "future", "such", "these", "those", "needed", "necessary", "where", "when", "possible", "going", "forward", "again", "etc", "deploy", "deploys", "deployments", "release", "releases", "changes", "change", "policy", "policies", "process's",
+    // Referring back to the incident names nothing new.
+    "caused", "causing", "led", "happened", "during", "from", "after", "before", "last", "recent", "recently", "which", "whatever", "root", "cause", "causes",
+    // Qualities are goals, not things.
+    "robust", "resilient", "reliable", "stable", "safe", "safer", "secure", "faster", "easier", "simpler", "smoother", "efficient", "scalable", "clearer", "good",
+    // A bare artifact with nothing saying what it is for.
+    "alert", "test", "check", "dashboard", "runbook", "monitor", "doc", "document", "ticket", "playbook", "metric",
 ];
 
 pub struct Wording {
     pub weak: Option<String>,
+    /// "remind Dave", "make sure the engineer…": vigilance asked of a person.
+    pub vigilance_at_person: Option<String>,
     pub at_person: Option<String>,
     pub vague_lead: Option<(&'static str, String)>,
     pub vague_object: bool,
     pub checkable: bool,
     pub never_again: Option<String>,
+    pub open_goal: Option<String>,
     pub escape_hatch: Option<String>,
     pub comparative: Option<String>,
     pub concrete_verb: bool,
@@ -137,13 +157,19 @@ pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
     let verb_len = CONCRETE_VERB.find(c).map_or(0, |m| m.end());
     let lead_len = vague_lead.as_ref().map_or(verb_len, |(_, v)| v.len());
     let rest = c.get(lead_len..).unwrap_or("");
+    let vigilance_at_person = VIGILANCE_AT.captures_iter(text).find_map(|cap| {
+        let target = cap.get(1)?;
+        person_at(target.as_str()).then(|| cap.get(0).map(|m| m.as_str().to_string()))?
+    });
     Wording {
-        weak: first(&WEAK),
+        weak: first(&WEAK).or(vigilance_at_person.clone()),
+        vigilance_at_person,
         at_person,
         vague_object: is_vague_object(rest),
         vague_lead,
         checkable: CHECKABLE.is_match(text),
         never_again: first(&NEVER_AGAIN),
+        open_goal: first(&OPEN_GOAL),
         escape_hatch: first(&ESCAPE_HATCH),
         comparative: first(&COMPARATIVE),
         concrete_verb: verb_len > 0,
