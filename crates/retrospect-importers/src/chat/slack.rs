@@ -86,12 +86,13 @@ fn open(path: &Path) -> Result<Files, ImportError> {
         .map(|n| n[..n.len() - n.rsplit('/').next().unwrap_or("").len()].to_string())
         .min_by_key(|p| p.len())
         .unwrap_or_default();
-    let names = zip
+    let mut names: Vec<String> = zip
         .names()
         .iter()
         .filter(|n| n.starts_with(&prefix) && n.ends_with(".json"))
         .map(|n| n[prefix.len()..].to_string())
         .collect();
+    names.sort();
     Ok(Files::Zip {
         zip: Box::new(zip),
         prefix,
@@ -277,7 +278,10 @@ impl Context<'_> {
         let user = text_of(m, "user")
             .or_else(|| m.get("file").and_then(|f| text_of(f, "user")))
             .or_else(|| m.get("comment").and_then(|c| text_of(c, "user")));
-        let is_bot = m.get("bot_id").is_some_and(|b| !b.is_null())
+        // A person adding an integration ("bot_add") carries the bot's id but is not a bot.
+        let human_about_bot =
+            matches!(subtype.as_str(), "bot_add" | "bot_remove") && user.is_some();
+        let is_bot = (m.get("bot_id").is_some_and(|b| !b.is_null()) && !human_about_bot)
             || subtype == "bot_message"
             || user
                 .as_deref()
