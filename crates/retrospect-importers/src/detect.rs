@@ -102,7 +102,7 @@ pub fn detect_bytes(path: &Path, head: &[u8]) -> SourceKind {
         );
     }
     let trimmed = text.trim_start();
-    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+    if (trimmed.starts_with('{') || trimmed.starts_with('[')) && is_json_start(trimmed) {
         return detect_json(trimmed);
     }
     if whatsapp::looks_like(text) {
@@ -152,6 +152,19 @@ fn magic_refusal(head: &[u8]) -> Option<SourceKind> {
         }
     }
     None
+}
+
+/// The text is JSON (perhaps cut off by the sniffing window) or JSON Lines;
+/// `[Sun Dec 04 04:47:44 2005] [notice] …` is not.
+fn is_json_start(text: &str) -> bool {
+    let first_line = text.lines().next().unwrap_or("");
+    if serde_json::from_str::<serde::de::IgnoredAny>(first_line).is_ok() {
+        return true;
+    }
+    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Ok(_) => true,
+        Err(e) => e.is_eof(),
+    }
 }
 
 fn detect_json(text: &str) -> SourceKind {

@@ -22,7 +22,9 @@ fn line_start() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^\u{200e}?\[?(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4}),?\s+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp]\.?\s?[Mm]\.?)?\]?\s*(?:-\s+)?(.*)$",
+            // Android: "1/1/21, 12:00 - Ana: hi"; iOS: "[1/1/21, 12:00:00] Ana: hi".
+            // The comma after the date and the " - " or "] " after the time are required.
+            r"^\u{200e}?(?:\[(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4}), (\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s?([AaPp]\.?\s?[Mm]\.?)?\] |(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4}), (\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s?([AaPp]\.?\s?[Mm]\.?)? - )(.*)$",
         )
         .expect("the WhatsApp line pattern is a valid regex")
     })
@@ -85,18 +87,23 @@ pub fn import_whatsapp(
     for (i, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
         match line_start().captures(line) {
             Some(c) => {
+                // iOS fills groups 1–7, Android groups 8–14; the rest is group 15.
+                let base = if c.get(1).is_some() { 0 } else { 7 };
                 let n = |k: usize| {
-                    c.get(k)
+                    c.get(base + k)
                         .and_then(|m| m.as_str().parse::<u32>().ok())
                         .unwrap_or(0)
                 };
                 let pm = c
-                    .get(7)
+                    .get(base + 7)
                     .map(|m| m.as_str().to_ascii_lowercase().starts_with('p'));
                 raw.push(RawLine {
                     fields: [n(1), n(2), n(3), n(4), n(5), n(6)],
                     pm,
-                    rest: c.get(8).map(|m| m.as_str().to_string()).unwrap_or_default(),
+                    rest: c
+                        .get(15)
+                        .map(|m| m.as_str().to_string())
+                        .unwrap_or_default(),
                     line: i + 1,
                 });
             }
@@ -203,4 +210,23 @@ fn to_local(r: &RawLine, day_first: bool) -> Option<jiff::civil::DateTime> {
     )
     .ok()?;
     Some(date.to_datetime(time))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn android_and_ios_lines_but_not_logs() {
+        assert!(looks_like("1/1/21, 12:00 - A: Hi\n1/1/21, 12:01 - B: Yo\n"));
+        assert!(looks_like(
+            "[05.03.21, 10:15:02] Ana: hi\n[05.03.21, 10:16:00] Bo: yo\n"
+        ));
+        assert!(looks_like(
+            "3/5/24, 9:15 PM - Ana: hi\n3/5/24, 9:16 PM - Bo: yo\n"
+        ));
+        assert!(!looks_like(
+            "17/06/09 20:10:40 INFO executor: x\n17/06/09 20:10:41 INFO spark: y\n"
+        ));
+    }
 }
