@@ -41,7 +41,12 @@ pub struct Agent {
 
 impl Agent {
     fn unknown() -> Agent {
-        Agent { kind: AgentKind::Unknown, text: String::new(), person_possessor: false, maybe_name: false }
+        Agent {
+            kind: AgentKind::Unknown,
+            text: String::new(),
+            person_possessor: false,
+            maybe_name: false,
+        }
     }
 }
 
@@ -80,15 +85,27 @@ fn classify_word(t: &Tok, np: &[Tok], sentence_initial: bool, names: &Names) -> 
                         && !is_common_name(&m.norm)
                         && !DETERMINERS.contains(m.norm.as_str())))
         });
-        return if tech { AgentKind::System } else { AgentKind::Person };
+        return if tech {
+            AgentKind::System
+        } else {
+            AgentKind::Person
+        };
     }
-    if matches!(w, "team" | "teams" | "ops" | "squad" | "crew" | "management" | "leadership") {
+    if matches!(
+        w,
+        "team" | "teams" | "ops" | "squad" | "crew" | "management" | "leadership"
+    ) {
         return AgentKind::Group;
     }
     if ROLE_NOUNS.contains(w) {
         // "engineers", "developers": people as a group.
-        let plural = w.ends_with('s') && ROLE_NOUNS.contains(singular) || matches!(w, "people" | "staff" | "folks");
-        return if plural { AgentKind::Group } else { AgentKind::Person };
+        let plural = w.ends_with('s') && ROLE_NOUNS.contains(singular)
+            || matches!(w, "people" | "staff" | "folks");
+        return if plural {
+            AgentKind::Group
+        } else {
+            AgentKind::Person
+        };
     }
     if SYSTEM_NOUNS.contains(w) || SYSTEM_NOUNS.contains(singular) || TECH_NAMES.contains(w) {
         return AgentKind::System;
@@ -100,24 +117,38 @@ fn classify_word(t: &Tok, np: &[Tok], sentence_initial: bool, names: &Names) -> 
     // is most often a person's name ("then Zoltan failed to…"); with a determiner it is
     // a product ("the Checkout failed to").
     let has_det = np.iter().any(|m| DETERMINERS.contains(m.norm.as_str()));
-    if t.capitalised() && !has_det && np.len() == 1 && !sentence_initial && !w.contains(['-', '.', '_']) {
+    if t.capitalised()
+        && !has_det
+        && np.len() == 1
+        && !sentence_initial
+        && !w.contains(['-', '.', '_'])
+    {
         return AgentKind::Person;
     }
     AgentKind::Unknown
 }
 
 fn classify_np(np: &[Tok], sentence_initial: bool, names: &Names) -> Agent {
-    let Some(head) = np.last() else { return Agent::unknown() };
+    let Some(head) = np.last() else {
+        return Agent::unknown();
+    };
     let mut kind = classify_word(head, np, sentence_initial && np.len() == 1, names);
     let person_possessor = np[..np.len() - 1].iter().any(|m| {
         m.possessive && classify_word(m, &np[..1], false, names).is_people()
-            || matches!(m.norm.as_str(), "his" | "her" | "their" | "my" | "your" | "our")
+            || matches!(
+                m.norm.as_str(),
+                "his" | "her" | "their" | "my" | "your" | "our"
+            )
     });
     if kind == AgentKind::Unknown {
         // "the payments on-call" / "the DB team lead": look at the other NP words.
-        if let Some(k) = np.iter().rev().skip(1).map(|m| classify_word(m, np, false, names)).find(
-            |k| *k != AgentKind::Unknown,
-        ) {
+        if let Some(k) = np
+            .iter()
+            .rev()
+            .skip(1)
+            .map(|m| classify_word(m, np, false, names))
+            .find(|k| *k != AgentKind::Unknown)
+        {
             if k.is_people() && !head.possessive {
                 kind = AgentKind::Unknown;
             } else if k == AgentKind::System {
@@ -125,7 +156,13 @@ fn classify_np(np: &[Tok], sentence_initial: bool, names: &Names) -> Agent {
             }
         }
     }
-    let text = np.iter().map(|t| t.raw).collect::<Vec<_>>().join(" ");
+    // "14:02 Dave" → "Dave": timestamps are not part of who.
+    let text = np
+        .iter()
+        .filter(|t| !t.norm.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|t| t.raw)
+        .collect::<Vec<_>>()
+        .join(" ");
     let maybe_name = kind == AgentKind::Unknown
         && np.len() == 1
         && head.capitalised()
@@ -135,7 +172,12 @@ fn classify_np(np: &[Tok], sentence_initial: bool, names: &Names) -> Agent {
     if maybe_name && !head.raw.is_ascii() {
         kind = AgentKind::Person;
     }
-    Agent { kind, text, person_possessor, maybe_name }
+    Agent {
+        kind,
+        text,
+        person_possessor,
+        maybe_name,
+    }
 }
 
 fn is_np_word(t: &Tok) -> bool {
@@ -159,7 +201,22 @@ fn clause_start(toks: &[Tok], i: usize) -> usize {
         if !t.word && (t.is_punct(';') || t.is_punct(':') || t.is_punct('—') || t.is_punct('(')) {
             break;
         }
-        if t.word && matches!(t.norm.as_str(), "because" | "since" | "when" | "while" | "although" | "though" | "whereas" | "unless" | "after" | "before" | "if") {
+        if t.word
+            && matches!(
+                t.norm.as_str(),
+                "because"
+                    | "since"
+                    | "when"
+                    | "while"
+                    | "although"
+                    | "though"
+                    | "whereas"
+                    | "unless"
+                    | "after"
+                    | "before"
+                    | "if"
+            )
+        {
             break;
         }
         k -= 1;
@@ -188,14 +245,37 @@ fn first_np<'t, 'a>(toks: &'t [Tok<'a>], from: usize, to: usize) -> (&'t [Tok<'a
         let t = &toks[i];
         let skip = !t.word
             || t.norm.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || matches!(t.norm.as_str(), "at" | "around" | "about" | "approx" | "approximately" | "utc" | "am" | "pm" | "then" | "so" | "and" | "but" | "later" | "finally" | "meanwhile" | "t" | "t+" | "~");
+            || matches!(
+                t.norm.as_str(),
+                "at" | "around"
+                    | "about"
+                    | "approx"
+                    | "approximately"
+                    | "utc"
+                    | "am"
+                    | "pm"
+                    | "then"
+                    | "so"
+                    | "and"
+                    | "but"
+                    | "later"
+                    | "finally"
+                    | "meanwhile"
+                    | "t"
+                    | "t+"
+                    | "~"
+            );
         if !skip {
             break;
         }
         i += 1;
     }
     let start = i;
-    while i < to && is_np_word(&toks[i]) && !SKIP_LEFT.contains(toks[i].norm.as_str()) && i - start < 5 {
+    while i < to
+        && is_np_word(&toks[i])
+        && !SKIP_LEFT.contains(toks[i].norm.as_str())
+        && i - start < 5
+    {
         if toks[i].possessive && i + 1 < to && !is_np_word(&toks[i + 1]) {
             break;
         }
@@ -221,9 +301,13 @@ pub fn subject_of(toks: &[Tok], cue: usize, names: &Names) -> Agent {
         }
         let t = &toks[i - 1];
         if !t.word {
-            if (t.is_punct(',') || t.is_punct('—') || t.is_punct('(') || t.is_punct(')')) && !skipped_paren {
+            if (t.is_punct(',') || t.is_punct('—') || t.is_punct('(') || t.is_punct(')'))
+                && !skipped_paren
+            {
                 // "Dave, who was on call, failed to…": skip the parenthetical.
-                let open = toks[..i - 1].iter().rposition(|x| x.is_punct(',') || x.is_punct('(') || x.is_punct('—'));
+                let open = toks[..i - 1]
+                    .iter()
+                    .rposition(|x| x.is_punct(',') || x.is_punct('(') || x.is_punct('—'));
                 if let Some(o) = open {
                     skipped_paren = true;
                     i = o;
@@ -239,14 +323,24 @@ pub fn subject_of(toks: &[Tok], cue: usize, names: &Names) -> Agent {
             return Agent::unknown();
         }
         return match t.norm.as_str() {
-            "who" => Agent { kind: AgentKind::Person, text: "who".into(), person_possessor: false, maybe_name: false },
+            "who" => Agent {
+                kind: AgentKind::Person,
+                text: "who".into(),
+                person_possessor: false,
+                maybe_name: false,
+            },
             "that" | "which" => {
                 // Relative clause: the antecedent is the NP before "that".
                 if i >= 2 && is_np_word(&toks[i - 2]) {
                     let np = np_ending_at(toks, i - 2);
                     classify_np(np, np[0].start == toks[0].start, names)
                 } else {
-                    Agent { kind: AgentKind::System, text: t.raw.into(), person_possessor: false, maybe_name: false }
+                    Agent {
+                        kind: AgentKind::System,
+                        text: t.raw.into(),
+                        person_possessor: false,
+                        maybe_name: false,
+                    }
                 }
             }
             "and" | "but" | "or" | "then" | "so" | "yet" => {
@@ -264,7 +358,10 @@ pub fn subject_of(toks: &[Tok], cue: usize, names: &Names) -> Agent {
                 let s = i - np.len();
                 if agent.kind == AgentKind::Unknown
                     && s >= 2
-                    && matches!(toks[s - 1].norm.as_str(), "on" | "from" | "in" | "at" | "of" | "for" | "with")
+                    && matches!(
+                        toks[s - 1].norm.as_str(),
+                        "on" | "from" | "in" | "at" | "of" | "for" | "with"
+                    )
                     && is_np_word(&toks[s - 2])
                 {
                     let np2 = np_ending_at(toks, s - 2);
@@ -289,13 +386,19 @@ pub fn sentence_subject(toks: &[Tok], names: &Names) -> Agent {
 /// Returns the agent and the index of the first token after the phrase.
 pub fn np_after(toks: &[Tok], i: usize, names: &Names) -> (Agent, usize) {
     let mut e = i;
-    while e < toks.len() && e - i < 5 && is_np_word(&toks[e]) && !SKIP_LEFT.contains(toks[e].norm.as_str()) {
+    while e < toks.len()
+        && e - i < 5
+        && is_np_word(&toks[e])
+        && !SKIP_LEFT.contains(toks[e].norm.as_str())
+    {
         e += 1;
         if toks[e - 1].possessive {
             // "Maria's change": keep going to the owned noun.
             continue;
         }
-        if PERSON_PRONOUNS.contains(toks[e - 1].norm.as_str()) && !DETERMINERS.contains(toks[e - 1].norm.as_str()) {
+        if PERSON_PRONOUNS.contains(toks[e - 1].norm.as_str())
+            && !DETERMINERS.contains(toks[e - 1].norm.as_str())
+        {
             break;
         }
         // "Dave skip the deploy", "the on-call engineer escalate": the phrase ends at
@@ -333,15 +436,42 @@ mod tests {
 
     #[test]
     fn finds_people_and_systems() {
-        assert_eq!(subj("Dave failed to check the lag", "failed"), AgentKind::Person);
-        assert_eq!(subj("The health check failed to detect it", "failed"), AgentKind::System);
-        assert_eq!(subj("The on-call engineer never checked", "checked"), AgentKind::Person);
-        assert_eq!(subj("At 14:02, Priya failed to page", "failed"), AgentKind::Person);
-        assert_eq!(subj("Dave, who was on call, failed to page", "failed"), AgentKind::Person);
-        assert_eq!(subj("Dave restarted the pod but failed to check", "failed"), AgentKind::Person);
-        assert_eq!(subj("The Kubernetes operator failed to reconcile", "failed"), AgentKind::System);
-        assert_eq!(subj("The operator failed to notice", "failed"), AgentKind::Person);
-        assert_eq!(subj("the check that failed to fire", "failed"), AgentKind::System);
+        assert_eq!(
+            subj("Dave failed to check the lag", "failed"),
+            AgentKind::Person
+        );
+        assert_eq!(
+            subj("The health check failed to detect it", "failed"),
+            AgentKind::System
+        );
+        assert_eq!(
+            subj("The on-call engineer never checked", "checked"),
+            AgentKind::Person
+        );
+        assert_eq!(
+            subj("At 14:02, Priya failed to page", "failed"),
+            AgentKind::Person
+        );
+        assert_eq!(
+            subj("Dave, who was on call, failed to page", "failed"),
+            AgentKind::Person
+        );
+        assert_eq!(
+            subj("Dave restarted the pod but failed to check", "failed"),
+            AgentKind::Person
+        );
+        assert_eq!(
+            subj("The Kubernetes operator failed to reconcile", "failed"),
+            AgentKind::System
+        );
+        assert_eq!(
+            subj("The operator failed to notice", "failed"),
+            AgentKind::Person
+        );
+        assert_eq!(
+            subj("the check that failed to fire", "failed"),
+            AgentKind::System
+        );
         assert_eq!(subj("We failed to notice", "failed"), AgentKind::Group);
         assert_eq!(subj("Zed failed to notice", "failed"), AgentKind::Person);
         assert_eq!(subj("Redis failed to evict", "failed"), AgentKind::System);

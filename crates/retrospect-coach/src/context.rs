@@ -29,9 +29,19 @@ impl Section {
         match s {
             "summary" | "impact" | "overview" | "description" | "background" => Section::Summary,
             "timeline" | "time line" | "chronology" | "events" => Section::Timeline,
-            "why" | "whys" | "5 whys" | "five whys" | "five_whys" | "root cause" | "root causes"
-            | "root_cause" | "cause" | "causes" | "contributing factors"
-            | "contributing_factors" | "analysis" => Section::Why,
+            "why"
+            | "whys"
+            | "5 whys"
+            | "five whys"
+            | "five_whys"
+            | "root cause"
+            | "root causes"
+            | "root_cause"
+            | "cause"
+            | "causes"
+            | "contributing factors"
+            | "contributing_factors"
+            | "analysis" => Section::Why,
             "lesson" | "lessons" | "lessons learned" | "lessons learnt" | "learnings"
             | "what went well" | "what went wrong" | "where we got lucky" => Section::Lesson,
             "action" | "actions" | "action items" | "action_items" | "follow-ups"
@@ -90,7 +100,10 @@ impl Config {
             if line.is_empty() {
                 continue;
             }
-            let err = |message: &str| ConfigError { line: line_no, message: message.to_string() };
+            let err = |message: &str| ConfigError {
+                line: line_no,
+                message: message.to_string(),
+            };
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 table = name.trim().to_string();
                 if !matches!(table.as_str(), "rules" | "coach") {
@@ -98,17 +111,20 @@ impl Config {
                 }
                 continue;
             }
-            let (key, value) = line.split_once('=').ok_or_else(|| err("expected key = value"))?;
+            let (key, value) = line
+                .split_once('=')
+                .ok_or_else(|| err("expected key = value"))?;
             let key = unquote(key.trim()).unwrap_or(key.trim()).to_string();
             let value = value.trim();
             if table == "rules" {
                 let v = unquote(value).ok_or_else(|| err("rule value must be a quoted string"))?;
-                let sev = match v {
-                    "off" | "false" | "disabled" | "none" => None,
-                    other => Some(Severity::parse(other).ok_or_else(|| {
-                        err("rule severity must be off, info, warning or error")
-                    })?),
-                };
+                let sev =
+                    match v {
+                        "off" | "false" | "disabled" | "none" => None,
+                        other => Some(Severity::parse(other).ok_or_else(|| {
+                            err("rule severity must be off, info, warning or error")
+                        })?),
+                    };
                 cfg.rules.insert(key, sev);
                 continue;
             }
@@ -125,7 +141,10 @@ impl Config {
     /// The configured severity for a rule: `Some(None)` means disabled, `None` means
     /// "use the default". A rule id wins over its category name.
     pub fn override_for(&self, rule: &str, category: &str) -> Option<Option<Severity>> {
-        self.rules.get(rule).or_else(|| self.rules.get(category)).copied()
+        self.rules
+            .get(rule)
+            .or_else(|| self.rules.get(category))
+            .copied()
     }
 }
 
@@ -222,13 +241,19 @@ mod tests {
         assert_eq!(cfg.names, vec!["Dave", "Priya Raman"]);
         assert_eq!(cfg.allow, vec!["kill switch"]);
         assert_eq!(cfg.override_for("x", "minimising"), Some(None));
-        assert_eq!(cfg.override_for("hindsight", "hindsight"), Some(Some(Severity::Info)));
+        assert_eq!(
+            cfg.override_for("hindsight", "hindsight"),
+            Some(Some(Severity::Info))
+        );
         assert_eq!(cfg.override_for("x", "y"), None);
     }
 
     #[test]
     fn rejects_bad_config() {
-        assert_eq!(Config::from_toml_str("colour = [\"x\"]").unwrap_err().line, 1);
+        assert_eq!(
+            Config::from_toml_str("colour = [\"x\"]").unwrap_err().line,
+            1
+        );
         assert!(Config::from_toml_str("[rules]\nx = \"loud\"").is_err());
         assert!(Config::from_toml_str("[other]").is_err());
     }

@@ -113,7 +113,10 @@ impl Finding {
     }
 
     fn suggestion(&self, kind: &str) -> Option<&str> {
-        self.suggestions.iter().find(|s| s.kind == kind).map(|s| s.text.as_str())
+        self.suggestions
+            .iter()
+            .find(|s| s.kind == kind)
+            .map(|s| s.text.as_str())
     }
 
     /// A fingerprint stable across edits elsewhere in the document.
@@ -147,13 +150,21 @@ impl Fingerprint {
                 normalised.extend(c.to_lowercase());
             }
         }
-        Fingerprint { rule: rule.to_string(), normalised }
+        Fingerprint {
+            rule: rule.to_string(),
+            normalised,
+        }
     }
 
     /// A short stable hex id (FNV-1a 64), handy for storage keys and URLs.
     pub fn id(&self) -> String {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in self.rule.bytes().chain([0u8]).chain(self.normalised.bytes()) {
+        for b in self
+            .rule
+            .bytes()
+            .chain([0u8])
+            .chain(self.normalised.bytes())
+        {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }

@@ -24,7 +24,11 @@ pub struct JsonlSummary {
 /// - `{"id", "action": {"text", "owner", "due", "causes", "success_criterion"?}}` →
 ///   `{"id", "smart": {"ok", "fails", "reasons"}, "findings": [...]}`
 /// - anything else → `{"id": null|id, "error": "line N: ..."}`, and processing continues.
-pub fn run_jsonl(input: impl BufRead, mut output: impl Write, ctx: &Context) -> io::Result<JsonlSummary> {
+pub fn run_jsonl(
+    input: impl BufRead,
+    mut output: impl Write,
+    ctx: &Context,
+) -> io::Result<JsonlSummary> {
     let mut summary = JsonlSummary::default();
     for (i, line) in input.lines().enumerate() {
         let line = line?;
@@ -63,14 +67,21 @@ fn line_context(v: &Value, ctx: &Context) -> Result<Context, String> {
         let s = s.as_str().ok_or("\"section\" must be a string")?;
         local.section = Section::parse(s);
     }
-    if let Some(names) = v.get("names").or_else(|| v.get("known_names")).and_then(Value::as_array) {
-        local.names.extend(names.iter().filter_map(Value::as_str).map(str::to_string));
+    if let Some(names) = v
+        .get("names")
+        .or_else(|| v.get("known_names"))
+        .and_then(Value::as_array)
+    {
+        local
+            .names
+            .extend(names.iter().filter_map(Value::as_str).map(str::to_string));
     }
     Ok(local)
 }
 
 fn handle_line(line: &str, ctx: &Context) -> Result<(Value, bool), (Value, String)> {
-    let v: Value = serde_json::from_str(line).map_err(|e| (Value::Null, format!("invalid JSON: {e}")))?;
+    let v: Value =
+        serde_json::from_str(line).map_err(|e| (Value::Null, format!("invalid JSON: {e}")))?;
     if !v.is_object() {
         return Err((Value::Null, "expected a JSON object".into()));
     }
@@ -96,7 +107,10 @@ fn handle_line(line: &str, ctx: &Context) -> Result<(Value, bool), (Value, Strin
         return Ok((out, true));
     }
     match v.get("text") {
-        Some(Value::String(t)) => Ok((json!({"id": id, "findings": findings_json(&lint_text(t, &local))}), false)),
+        Some(Value::String(t)) => Ok((
+            json!({"id": id, "findings": findings_json(&lint_text(t, &local))}),
+            false,
+        )),
         Some(_) => Err((id, "\"text\" must be a string".into())),
         None => Err((id, "expected a \"text\" or an \"action\" field".into())),
     }
@@ -117,10 +131,25 @@ mod tests {
         );
         let mut out = Vec::new();
         let s = run_jsonl(input.as_bytes(), &mut out, &Context::new()).unwrap();
-        assert_eq!(s, JsonlSummary { lines: 4, texts: 1, actions: 1, errors: 2 });
-        let lines: Vec<Value> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(
+            s,
+            JsonlSummary {
+                lines: 4,
+                texts: 1,
+                actions: 1,
+                errors: 2
+            }
+        );
+        let lines: Vec<Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(lines[0]["findings"][0]["rule"], "counterfactual-person");
-        assert_eq!(lines[1]["error"].as_str().unwrap().split(':').next(), Some("line 2"));
+        assert_eq!(
+            lines[1]["error"].as_str().unwrap().split(':').next(),
+            Some("line 2")
+        );
         assert!(lines[1]["id"].is_null());
         assert_eq!(lines[2]["smart"]["fails"], json!(["S", "M", "A", "R", "T"]));
         assert_eq!(lines[3]["id"], 7);

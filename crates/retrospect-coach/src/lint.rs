@@ -46,7 +46,13 @@ pub(crate) fn finalize(
     out
 }
 
-fn make_finding(text: &str, lines: &LineIndex, hit: &Hit, rule: Rule, severity: crate::Severity) -> Finding {
+fn make_finding(
+    text: &str,
+    lines: &LineIndex,
+    hit: &Hit,
+    rule: Rule,
+    severity: crate::Severity,
+) -> Finding {
     let start = lines.position(hit.start);
     let end = lines.position(hit.end);
     let matched = &text[hit.start..hit.end];
@@ -63,8 +69,14 @@ fn make_finding(text: &str, lines: &LineIndex, hit: &Hit, rule: Rule, severity: 
         text: matched.to_string(),
         message: rule.message(matched, &hit.agent),
         suggestions: vec![
-            Suggestion { kind: "reframe".into(), text: rule.reframe(&hit.agent) },
-            Suggestion { kind: "question".into(), text: rule.question(&hit.agent) },
+            Suggestion {
+                kind: "reframe".into(),
+                text: rule.reframe(&hit.agent),
+            },
+            Suggestion {
+                kind: "question".into(),
+                text: rule.question(&hit.agent),
+            },
         ],
     }
 }

@@ -40,7 +40,11 @@ struct Scan {
 
 /// Lints a whole Markdown document. Positions are relative to the whole file.
 pub fn lint_markdown(text: &str, ctx: &Context) -> Vec<Finding> {
-    let mut s = Scan { masked: text.as_bytes().to_vec(), sections: vec![(0, ctx.section)], ignores: Vec::new() };
+    let mut s = Scan {
+        masked: text.as_bytes().to_vec(),
+        sections: vec![(0, ctx.section)],
+        ignores: Vec::new(),
+    };
     mask_blocks(text, &mut s);
     for m in URLS.find_iter(text) {
         blank(&mut s.masked, m.start(), m.end());
@@ -63,7 +67,11 @@ pub fn lint_markdown(text: &str, ctx: &Context) -> Vec<Finding> {
             let i = sections.partition_point(|(o, _)| *o <= off);
             sections[i.saturating_sub(1)].1
         },
-        |hit, rule| ignores.iter().any(|ig| ig.covers(hit.start, rule, hit.rule.category().as_str())),
+        |hit, rule| {
+            ignores
+                .iter()
+                .any(|ig| ig.covers(hit.start, rule, hit.rule.category().as_str()))
+        },
     )
 }
 
@@ -112,11 +120,16 @@ fn mask_blocks(text: &str, s: &mut Scan) {
     let mut in_list = false;
     let mut prev_blank = true;
     // Front matter: only at the very top.
-    if lines.first().is_some_and(|(a, b)| text[*a..*b].trim_end() == "---") {
-        if let Some(end) = lines.iter().skip(1).position(|(a, b)| matches!(text[*a..*b].trim_end(), "---" | "...")) {
-            blank(&mut s.masked, 0, lines[end + 1].1);
-            i = end + 2;
-        }
+    if lines
+        .first()
+        .is_some_and(|(a, b)| text[*a..*b].trim_end() == "---")
+        && let Some(end) = lines
+            .iter()
+            .skip(1)
+            .position(|(a, b)| matches!(text[*a..*b].trim_end(), "---" | "..."))
+    {
+        blank(&mut s.masked, 0, lines[end + 1].1);
+        i = end + 2;
     }
     let mut disabled: Vec<(usize, Vec<String>)> = Vec::new();
     while i < lines.len() {
@@ -124,7 +137,9 @@ fn mask_blocks(text: &str, s: &mut Scan) {
         let line = &text[a..b];
         let trimmed = line.trim();
         if let Some((c, n)) = fence_marker(line) {
-            let close = lines[i + 1..].iter().position(|(x, y)| fence_marker(&text[*x..*y]).is_some_and(|(c2, n2)| c2 == c && n2 >= n));
+            let close = lines[i + 1..].iter().position(|(x, y)| {
+                fence_marker(&text[*x..*y]).is_some_and(|(c2, n2)| c2 == c && n2 >= n)
+            });
             let last = close.map_or(lines.len() - 1, |k| i + 1 + k);
             blank(&mut s.masked, a, lines[last].1);
             i = last + 1;
@@ -150,8 +165,17 @@ fn mask_blocks(text: &str, s: &mut Scan) {
         }
         if let Some(pos) = line.find("<!--") {
             let start = a + pos;
-            let end = text[start..].find("-->").map_or(text.len(), |k| start + k + 3);
-            directive(text, &text[start + 4..end.saturating_sub(3).max(start + 4)], end, &lines, s, &mut disabled);
+            let end = text[start..]
+                .find("-->")
+                .map_or(text.len(), |k| start + k + 3);
+            directive(
+                text,
+                &text[start + 4..end.saturating_sub(3).max(start + 4)],
+                end,
+                &lines,
+                s,
+                &mut disabled,
+            );
             blank(&mut s.masked, start, end);
             // Skip lines wholly inside a multi-line comment.
             while i + 1 < lines.len() && lines[i + 1].0 < end {
@@ -169,7 +193,11 @@ fn mask_blocks(text: &str, s: &mut Scan) {
         i += 1;
     }
     for (start, rules) in disabled {
-        s.ignores.push(Ignore { start, end: text.len(), rules });
+        s.ignores.push(Ignore {
+            start,
+            end: text.len(),
+            rules,
+        });
     }
 }
 
@@ -184,11 +212,18 @@ fn directive(
 ) {
     let mut words = body.split_whitespace();
     let Some(cmd) = words.next() else { return };
-    let rules: Vec<String> = words.map(|w| w.trim_matches(',').to_string()).filter(|w| !w.is_empty()).collect();
+    let rules: Vec<String> = words
+        .map(|w| w.trim_matches(',').to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
     match cmd {
         "retrospect-ignore" => {
             if let Some((start, stop)) = next_block(text, end, lines) {
-                s.ignores.push(Ignore { start, end: stop, rules });
+                s.ignores.push(Ignore {
+                    start,
+                    end: stop,
+                    rules,
+                });
             }
         }
         "retrospect-disable" => disabled.push((end, rules)),
@@ -197,7 +232,11 @@ fn directive(
             let mut kept = Vec::new();
             for (start, r) in disabled.drain(..) {
                 if rules.is_empty() || r == rules {
-                    s.ignores.push(Ignore { start, end, rules: r });
+                    s.ignores.push(Ignore {
+                        start,
+                        end,
+                        rules: r,
+                    });
                 } else {
                     kept.push((start, r));
                 }
@@ -212,10 +251,10 @@ fn directive(
 /// next paragraph, or the next list item when the block starts with one.
 fn next_block(text: &str, from: usize, lines: &[(usize, usize)]) -> Option<(usize, usize)> {
     let k = lines.partition_point(|(_, b)| *b < from);
-    if let Some(&(_, b)) = lines.get(k) {
-        if !text[from.min(b)..b].trim().is_empty() {
-            return Some((from, b));
-        }
+    if let Some(&(_, b)) = lines.get(k)
+        && !text[from.min(b)..b].trim().is_empty()
+    {
+        return Some((from, b));
     }
     let first = (k + 1..lines.len()).find(|&j| !text[lines[j].0..lines[j].1].trim().is_empty())?;
     let (start, _) = lines[first];
@@ -240,7 +279,10 @@ mod tests {
     use super::*;
 
     fn rules(md: &str) -> Vec<(String, usize)> {
-        lint_markdown(md, &Context::new()).into_iter().map(|f| (f.rule, f.line)).collect()
+        lint_markdown(md, &Context::new())
+            .into_iter()
+            .map(|f| (f.rule, f.line))
+            .collect()
     }
 
     #[test]
@@ -261,7 +303,14 @@ mod tests {
     fn ignore_and_disable_directives() {
         let md = "<!-- retrospect-ignore -->\n- Dave failed to check.\n- Bob failed to page.\n\n<!-- retrospect-disable counterfactual-person -->\nSam failed to look. This was human error.\n<!-- retrospect-enable counterfactual-person -->\nKim failed to wait.\n";
         let r = rules(md);
-        assert_eq!(r, vec![("counterfactual-person".into(), 3), ("human-error".into(), 6), ("counterfactual-person".into(), 8)]);
+        assert_eq!(
+            r,
+            vec![
+                ("counterfactual-person".into(), 3),
+                ("human-error".into(), 6),
+                ("counterfactual-person".into(), 8)
+            ]
+        );
     }
 
     #[test]

@@ -35,8 +35,7 @@ yan yang yara yasmin yasmine yelena yiannis yohannes yosef youssef yuki yuri yus
 zach zachary zainab zara zeynep zhang zoe zoltan
 ";
 
-static NAME_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| NAMES.split_whitespace().collect());
+static NAME_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| NAMES.split_whitespace().collect());
 
 /// True when `lower` (already lowercased) is a common given name.
 pub fn is_common_name(lower: &str) -> bool {

@@ -8,7 +8,10 @@ use serde_json::{Value, json};
 pub fn to_human(path: &str, findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
-        out.push_str(&format!("{path}:{}:{}: {}: {} [{}]\n", f.line, f.column, f.rule, f.message, f.severity));
+        out.push_str(&format!(
+            "{path}:{}:{}: {}: {} [{}]\n",
+            f.line, f.column, f.rule, f.message, f.severity
+        ));
         if let Some(r) = f.reframe() {
             out.push_str(&format!("    suggestion: {r}\n"));
         }

@@ -28,7 +28,9 @@ fn sentence_scores(name: &str) -> Pr {
     let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
     for row in &rows {
         let text = row["text"].as_str().unwrap();
-        let section = row["section"].as_str().map_or(Section::Unknown, Section::parse);
+        let section = row["section"]
+            .as_str()
+            .map_or(Section::Unknown, Section::parse);
         let ctx = Context::new().with_section(section);
         let findings = lint_text(text, &ctx);
         let predicted = findings.iter().any(|f| f.severity >= Severity::Warning);
@@ -38,7 +40,10 @@ fn sentence_scores(name: &str) -> Pr {
             (true, false) => {
                 fp += 1;
                 let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
-                println!("  FP [{}] {text}  -> {rules:?}", row["trap"].as_str().unwrap_or(""));
+                println!(
+                    "  FP [{}] {text}  -> {rules:?}",
+                    row["trap"].as_str().unwrap_or("")
+                );
             }
             (false, true) => {
                 fneg += 1;
@@ -49,8 +54,15 @@ fn sentence_scores(name: &str) -> Pr {
     }
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fneg).max(1) as f64;
-    println!("{name}: n={} precision={precision:.3} recall={recall:.3} (tp={tp} fp={fp} fn={fneg})", rows.len());
-    Pr { precision, recall, n: rows.len() }
+    println!(
+        "{name}: n={} precision={precision:.3} recall={recall:.3} (tp={tp} fp={fp} fn={fneg})",
+        rows.len()
+    );
+    Pr {
+        precision,
+        recall,
+        n: rows.len(),
+    }
 }
 
 fn letters(v: &Value) -> Vec<Letter> {
@@ -87,13 +99,19 @@ fn smart_agreement(name: &str) -> (f64, usize) {
 fn sentence_dev_set() {
     let pr = sentence_scores("sentences_dev.jsonl");
     assert!(pr.n >= 300);
-    assert!(pr.precision >= DEV_PRECISION && pr.recall >= DEV_RECALL, "dev set regressed");
+    assert!(
+        pr.precision >= DEV_PRECISION && pr.recall >= DEV_RECALL,
+        "dev set regressed"
+    );
 }
 
 #[test]
 fn sentence_holdout_set() {
     let pr = sentence_scores("sentences_holdout.jsonl");
-    assert!(pr.precision >= HOLDOUT_PRECISION && pr.recall >= HOLDOUT_RECALL, "holdout regressed");
+    assert!(
+        pr.precision >= HOLDOUT_PRECISION && pr.recall >= HOLDOUT_RECALL,
+        "holdout regressed"
+    );
 }
 
 #[test]

@@ -66,7 +66,9 @@ impl Rule {
     /// subject); this only raises it.
     pub fn severity_in(self, section: Section, found: Severity) -> Severity {
         let floor = match (self, section) {
-            (Rule::PersonAsCause | Rule::HumanError, Section::Why) if found >= Severity::Warning => {
+            (Rule::PersonAsCause | Rule::HumanError, Section::Why)
+                if found >= Severity::Warning =>
+            {
                 Severity::Error
             }
             _ => found,
@@ -75,7 +77,11 @@ impl Rule {
     }
 
     pub fn message(self, text: &str, agent: &str) -> String {
-        let who = if agent.is_empty() { "someone".to_string() } else { agent.to_string() };
+        let who = if agent.is_empty() {
+            "someone".to_string()
+        } else {
+            agent.to_string()
+        };
         match self {
             Rule::CounterfactualPerson => format!(
                 "'{text}' describes what {who} did not do, judged with hindsight. It tells the story that did not happen and hides why the actions made sense at the time."
@@ -111,7 +117,11 @@ impl Rule {
     }
 
     pub fn reframe(self, agent: &str) -> String {
-        let who = if agent.is_empty() { "the responder" } else { agent };
+        let who = if agent.is_empty() {
+            "the responder"
+        } else {
+            agent
+        };
         match self {
             Rule::CounterfactualPerson => format!(
                 "Describe what {who} did and what they could see then: 'At 14:02 {who} ran …; the dashboard showed …'. If something should change, make it a system lesson: 'The deploy tool did not ask for confirmation before …'."
@@ -134,14 +144,24 @@ impl Rule {
             Rule::CounterfactualPerson | Rule::CounterfactualTeam => format!(
                 "What did {who} see at that point, and what made this seem like the right action at the time?"
             ),
-            Rule::Judgement => "What pressures, signals and tools shaped what happened here?".to_string(),
-            Rule::PersonAsCause => "What made this action possible, and what let it reach production unnoticed?".to_string(),
+            Rule::Judgement => {
+                "What pressures, signals and tools shaped what happened here?".to_string()
+            }
+            Rule::PersonAsCause => {
+                "What made this action possible, and what let it reach production unnoticed?"
+                    .to_string()
+            }
             Rule::HumanError => "What made this slip easy to make and hard to notice?".to_string(),
-            Rule::CulpritQuestion => "What did the people involved know and see at the time?".to_string(),
-            Rule::Hindsight => "How many other signals were competing for attention at that moment?".to_string(),
+            Rule::CulpritQuestion => {
+                "What did the people involved know and see at the time?".to_string()
+            }
+            Rule::Hindsight => {
+                "How many other signals were competing for attention at that moment?".to_string()
+            }
             Rule::Minimising => "What made this step hard or easy to miss at the time?".to_string(),
             Rule::WeakAction | Rule::ActionTargetsPerson => {
-                "What change to tools or process would make this hard to get wrong next time?".to_string()
+                "What change to tools or process would make this hard to get wrong next time?"
+                    .to_string()
             }
         }
     }
@@ -157,13 +177,25 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), ALL_RULES.len());
-        assert!(ids.iter().all(|i| i.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
+        assert!(
+            ids.iter()
+                .all(|i| i.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        );
     }
 
     #[test]
     fn cause_slots_are_errors_in_whys() {
-        assert_eq!(Rule::HumanError.severity_in(Section::Why, Severity::Warning), Severity::Error);
-        assert_eq!(Rule::HumanError.severity_in(Section::Timeline, Severity::Warning), Severity::Warning);
-        assert_eq!(Rule::PersonAsCause.severity_in(Section::Why, Severity::Info), Severity::Info);
+        assert_eq!(
+            Rule::HumanError.severity_in(Section::Why, Severity::Warning),
+            Severity::Error
+        );
+        assert_eq!(
+            Rule::HumanError.severity_in(Section::Timeline, Severity::Warning),
+            Severity::Warning
+        );
+        assert_eq!(
+            Rule::PersonAsCause.severity_in(Section::Why, Severity::Info),
+            Severity::Info
+        );
     }
 }

@@ -41,7 +41,13 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
 }
 
 fn hit(out: &mut Vec<Hit>, rule: Rule, start: usize, end: usize, agent: String) {
-    out.push(Hit { rule, start, end, severity: Severity::Warning, agent });
+    out.push(Hit {
+        rule,
+        start,
+        end,
+        severity: Severity::Warning,
+        agent,
+    });
 }
 
 fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
@@ -77,21 +83,36 @@ fn cause_slots(doc: &Doc, out: &mut Vec<Hit>) {
         let head_is_artifact = e > i && PERSON_ARTIFACTS.contains(toks[e - 1].norm.as_str());
         let blamed = agent.kind.is_people() || (agent.person_possessor && head_is_artifact);
         if blamed && !negated_before(&toks, tok_at(&toks, m.start()), 3) {
-            let end = toks.get(e.saturating_sub(1)).map_or(m.end(), |t| t.end.max(m.end()));
+            let end = toks
+                .get(e.saturating_sub(1))
+                .map_or(m.end(), |t| t.end.max(m.end()));
             hit(out, Rule::PersonAsCause, m.start(), end, agent.text);
         }
     }
     for (c, _, toks) in doc.matches(&FAULT) {
         let m = c.get(0).unwrap();
         let owner = c.get(1).unwrap().as_str().to_lowercase();
-        if matches!(owner.as_str(), "nobody" | "no-one" | "noone" | "no" | "not" | "one" | "anyone" | "anybody") {
+        if matches!(
+            owner.as_str(),
+            "nobody" | "no-one" | "noone" | "no" | "not" | "one" | "anyone" | "anybody"
+        ) {
             continue; // "it was nobody's fault", "no one's fault"
         }
         let i = tok_at(&toks, m.start());
-        let is_person = matches!(owner.as_str(), "my" | "his" | "her" | "their" | "your" | "our")
-            || toks.get(i).is_some_and(|t| t.possessive && subject_is_person_word(t, doc));
+        let is_person = matches!(
+            owner.as_str(),
+            "my" | "his" | "her" | "their" | "your" | "our"
+        ) || toks
+            .get(i)
+            .is_some_and(|t| t.possessive && subject_is_person_word(t, doc));
         if is_person && !negated_before(&toks, i, 2) {
-            hit(out, Rule::PersonAsCause, m.start(), m.end(), c.get(1).unwrap().as_str().to_string());
+            hit(
+                out,
+                Rule::PersonAsCause,
+                m.start(),
+                m.end(),
+                c.get(1).unwrap().as_str().to_string(),
+            );
         }
     }
 }
@@ -110,14 +131,66 @@ fn human_error(doc: &Doc, out: &mut Vec<Hit>) {
         let i = tok_at(&toks, m.start());
         let j = tok_at(&toks, m.end());
         let next = toks.get(j).map(|t| t.norm.as_str()).unwrap_or("");
-        if matches!(next, "budget" | "budgets" | "rate" | "rates" | "message" | "messages" | "code" | "codes" | "page" | "pages" | "handling" | "response" | "responses" | "handler" | "dialog" | "toast" | "banner" | "field" | "category" | "label" | "checkbox" | "option" | "tag" | "box" | "taxonomy" | "classification") {
+        if matches!(
+            next,
+            "budget"
+                | "budgets"
+                | "rate"
+                | "rates"
+                | "message"
+                | "messages"
+                | "code"
+                | "codes"
+                | "page"
+                | "pages"
+                | "handling"
+                | "response"
+                | "responses"
+                | "handler"
+                | "dialog"
+                | "toast"
+                | "banner"
+                | "field"
+                | "category"
+                | "label"
+                | "checkbox"
+                | "option"
+                | "tag"
+                | "box"
+                | "taxonomy"
+                | "classification"
+        ) {
             continue; // a product or metric term, not an attribution
         }
         // Meta text: "human error is never a root cause", "rather than human error".
-        let before: Vec<&str> = toks[i.saturating_sub(4)..i].iter().map(|t| t.norm.as_str()).collect();
+        let before: Vec<&str> = toks[i.saturating_sub(4)..i]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
         let meta_before = negated_before(&toks, i, 3)
-            || before.iter().any(|w| matches!(*w, "than" | "instead" | "beyond" | "avoid" | "avoiding" | "removed" | "label" | "labelling" | "labeling" | "term" | "blaming" | "past" | "stop" | "stopped"));
-        let after: Vec<&str> = toks[j..(j + 3).min(toks.len())].iter().map(|t| t.norm.as_str()).collect();
+            || before.iter().any(|w| {
+                matches!(
+                    *w,
+                    "than"
+                        | "instead"
+                        | "beyond"
+                        | "avoid"
+                        | "avoiding"
+                        | "removed"
+                        | "label"
+                        | "labelling"
+                        | "labeling"
+                        | "term"
+                        | "blaming"
+                        | "past"
+                        | "stop"
+                        | "stopped"
+                )
+            });
+        let after: Vec<&str> = toks[j..(j + 3).min(toks.len())]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
         let meta_after = after.len() >= 2
             && matches!(after[0], "is" | "was" | "isn't" | "wasn't" | "are")
             && matches!(after[1], "never" | "not" | "rarely" | "seldom");

@@ -24,7 +24,10 @@ static OMISSION_PAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DID_NOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:did\s+not|didn['’]t|never)\s+(?:even\s+|properly\s+|actually\s+)?([a-z-]+)").unwrap()
+    Regex::new(
+        r"(?i)\b(?:did\s+not|didn['’]t|never)\s+(?:even\s+|properly\s+|actually\s+)?([a-z-]+)",
+    )
+    .unwrap()
 });
 
 static IF_HAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:if|had)\b").unwrap());
@@ -52,12 +55,28 @@ fn is_participle(w: &str) -> bool {
 /// explains the local rationality, so the omission is only a hint.
 fn explains_reason(toks: &[Tok], after: usize) -> bool {
     toks[after.min(toks.len())..].iter().any(|t| {
-        matches!(t.norm.as_str(), "because" | "since" | "as" | "so" | "given" | "due")
+        matches!(
+            t.norm.as_str(),
+            "because" | "since" | "as" | "so" | "given" | "due"
+        )
     })
 }
 
-fn push(out: &mut Vec<Hit>, rule: Rule, start: usize, end: usize, severity: Severity, agent: &Agent) {
-    out.push(Hit { rule, start, end, severity, agent: agent.text.clone() });
+fn push(
+    out: &mut Vec<Hit>,
+    rule: Rule,
+    start: usize,
+    end: usize,
+    severity: Severity,
+    agent: &Agent,
+) {
+    out.push(Hit {
+        rule,
+        start,
+        end,
+        severity,
+        agent: agent.text.clone(),
+    });
 }
 
 /// Who did it in a passive: "was ignored by Dave".
@@ -81,11 +100,16 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
         let modal = c.get(1).or(c.get(4)).unwrap().as_str().to_ascii_lowercase();
         let passive = c.get(2).or(c.get(5)).is_some();
         let part = c.get(3).or(c.get(6)).unwrap();
-        if !is_participle(part.as_str()) && !(passive && part.as_str().ends_with("en")) {
+        if !(is_participle(part.as_str()) || passive && part.as_str().ends_with("en")) {
             continue; // "should have an owner" is a present obligation, not a counterfactual
         }
         let p = part.as_str().to_ascii_lowercase();
-        if modal == "must" && !matches!(p.as_str(), "forgotten" | "missed" | "ignored" | "skipped" | "known" | "noticed" | "checked") {
+        if modal == "must"
+            && !matches!(
+                p.as_str(),
+                "forgotten" | "missed" | "ignored" | "skipped" | "known" | "noticed" | "checked"
+            )
+        {
             continue; // "must have expired" is an inference, not a judgement
         }
         let i = tok_at(&toks, m.start());
@@ -94,7 +118,9 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
         let agent = by_agent(&toks, after, doc).unwrap_or(subject.clone());
         let sev = match agent.kind {
             // "Dave could have been paged earlier": Dave is not the actor.
-            AgentKind::Person if passive && subject.kind == AgentKind::Person => Some(Severity::Info),
+            AgentKind::Person if passive && subject.kind == AgentKind::Person => {
+                Some(Severity::Info)
+            }
             AgentKind::Person => Some(Severity::Warning),
             AgentKind::Group if p == "had" || p == "been" || passive => Some(Severity::Info),
             AgentKind::Group => Some(Severity::Warning),
@@ -102,7 +128,11 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
             _ => None,
         };
         if let Some(sev) = sev {
-            let rule = if sev == Severity::Info { Rule::CounterfactualTeam } else { Rule::CounterfactualPerson };
+            let rule = if sev == Severity::Info {
+                Rule::CounterfactualTeam
+            } else {
+                Rule::CounterfactualPerson
+            };
             push(out, rule, m.start(), m.end(), sev, &agent);
         }
     }
@@ -117,14 +147,27 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
         let duty_next = next.is_some_and(|t| DUTY_BASE.contains(t.norm.as_str()));
         if agent.kind.is_people() || agent.maybe_name && duty_next {
             let end = next.map_or(m.end(), |t| t.end);
-            push(out, Rule::CounterfactualPerson, m.start(), end, Severity::Warning, &agent);
+            push(
+                out,
+                Rule::CounterfactualPerson,
+                m.start(),
+                end,
+                Severity::Warning,
+                &agent,
+            );
         }
     }
     for (c, _, toks) in doc.matches(&OMISSION_PAST) {
         let m = c.get(0).unwrap();
         let i = tok_at(&toks, m.start());
-        let prev = i.checked_sub(1).map(|k| toks[k].norm.as_str()).unwrap_or("");
-        if matches!(prev, "the" | "a" | "an" | "any" | "no" | "this" | "of" | "with") {
+        let prev = i
+            .checked_sub(1)
+            .map(|k| toks[k].norm.as_str())
+            .unwrap_or("");
+        if matches!(
+            prev,
+            "the" | "a" | "an" | "any" | "no" | "this" | "of" | "with"
+        ) {
             continue; // adjective use: "the missed alert"
         }
         let agent = if matches!(prev, "was" | "were" | "been" | "being" | "got" | "get") {
@@ -136,24 +179,52 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
             subject_of(&toks, i, &doc.names())
         };
         // Only people forget or misread; a product name can "miss" or "ignore".
-        let personal = matches!(toks[i].norm.as_str(), "forgot" | "neglected" | "misread" | "misjudged" | "misinterpreted" | "overlooked" | "disregarded");
+        let personal = matches!(
+            toks[i].norm.as_str(),
+            "forgot"
+                | "neglected"
+                | "misread"
+                | "misjudged"
+                | "misinterpreted"
+                | "overlooked"
+                | "disregarded"
+        );
         if agent.kind.is_people() || agent.maybe_name && personal {
-            push(out, Rule::CounterfactualPerson, m.start(), m.end(), Severity::Warning, &agent);
+            push(
+                out,
+                Rule::CounterfactualPerson,
+                m.start(),
+                m.end(),
+                Severity::Warning,
+                &agent,
+            );
         }
     }
     for (c, _, toks) in doc.matches(&DID_NOT) {
         let m = c.get(0).unwrap();
         let verb = c.get(1).unwrap().as_str().to_ascii_lowercase();
         let never = m.as_str().to_ascii_lowercase().starts_with("never");
-        let duty = if never { DUTY_PAST.contains(verb.as_str()) } else { DUTY_BASE.contains(verb.as_str()) };
+        let duty = if never {
+            DUTY_PAST.contains(verb.as_str())
+        } else {
+            DUTY_BASE.contains(verb.as_str())
+        };
         if !duty {
             continue; // "did not have access" is a state, not an omission
         }
         let i = tok_at(&toks, m.start());
         let agent = subject_of(&toks, i, &doc.names());
         if agent.kind.is_people() || agent.maybe_name {
-            let sev = if explains_reason(&toks, tok_at(&toks, m.end())) { Severity::Info } else { Severity::Warning };
-            let rule = if sev == Severity::Info { Rule::CounterfactualTeam } else { Rule::CounterfactualPerson };
+            let sev = if explains_reason(&toks, tok_at(&toks, m.end())) {
+                Severity::Info
+            } else {
+                Severity::Warning
+            };
+            let rule = if sev == Severity::Info {
+                Rule::CounterfactualTeam
+            } else {
+                Rule::CounterfactualPerson
+            };
             push(out, rule, m.start(), m.end(), sev, &agent);
         }
     }
@@ -180,7 +251,12 @@ fn conditionals(doc: &Doc, out: &mut Vec<Hit>) {
             }
             k += 1;
         }
-        while toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "not" | "just" | "only" | "actually" | "properly" | "simply" | "even")) {
+        while toks.get(k).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "not" | "just" | "only" | "actually" | "properly" | "simply" | "even"
+            )
+        }) {
             k += 1;
         }
         let Some(part) = toks.get(k) else { continue };
@@ -193,7 +269,11 @@ fn conditionals(doc: &Doc, out: &mut Vec<Hit>) {
             AgentKind::Person | AgentKind::Group => Severity::Info,
             _ => continue,
         };
-        let rule = if sev == Severity::Info { Rule::CounterfactualTeam } else { Rule::CounterfactualPerson };
+        let rule = if sev == Severity::Info {
+            Rule::CounterfactualTeam
+        } else {
+            Rule::CounterfactualPerson
+        };
         push(out, rule, m.start(), part.end, sev, &agent);
     }
 }

@@ -33,15 +33,28 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         }
         let i = tok_at(&toks, m.start());
         let lead = m.as_str().to_ascii_lowercase();
-        let words_to_check = if lead.starts_with("obvious") || lead.starts_with("clearly") { 2 } else { 1 };
+        let words_to_check = if lead.starts_with("obvious") || lead.starts_with("clearly") {
+            2
+        } else {
+            1
+        };
         // "was not obvious", "wasn't obvious", "non-obvious", "nothing obvious".
         let inner_neg = lead.contains(" not ") || lead.contains("n't");
-        if negated_before(&toks, i, words_to_check) || negated_before(&toks, i + 1, 1) && !lead.starts_with("obviously") || inner_neg {
+        if negated_before(&toks, i, words_to_check)
+            || negated_before(&toks, i + 1, 1) && !lead.starts_with("obviously")
+            || inner_neg
+        {
             continue;
         }
         if ACKNOWLEDGED.is_match(&doc.masked[r.clone()]) {
             continue;
         }
-        out.push(Hit { rule: Rule::Hindsight, start: m.start(), end: m.end(), severity: Severity::Warning, agent: String::new() });
+        out.push(Hit {
+            rule: Rule::Hindsight,
+            start: m.start(),
+            end: m.end(),
+            severity: Severity::Warning,
+            agent: String::new(),
+        });
     }
 }

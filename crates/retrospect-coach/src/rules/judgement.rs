@@ -24,8 +24,9 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Adverbs that grade a person's action as wrong ("Dave mistakenly ran…").
-static WRONGLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:mistakenly|wrongly|incorrectly|erroneously|wrongfully)\s+[a-z]+").unwrap());
+static WRONGLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:mistakenly|wrongly|incorrectly|erroneously|wrongfully)\s+[a-z]+").unwrap()
+});
 
 /// Words that judge people but can describe systems ("an inappropriate timeout").
 static CONTEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,24 +44,43 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             continue; // "not careless", "it was not negligence"
         }
         let word = m.as_str().to_ascii_lowercase();
-        let before_system = toks.get(i + 1).is_some_and(|t| SYSTEM_NOUNS.contains(t.norm.as_str()) || SYSTEM_NOUNS.contains(t.norm.trim_end_matches('s')));
+        let before_system = toks.get(i + 1).is_some_and(|t| {
+            SYSTEM_NOUNS.contains(t.norm.as_str())
+                || SYSTEM_NOUNS.contains(t.norm.trim_end_matches('s'))
+        });
         if word == "lazy" && before_system {
             continue; // "the lazy consumer", "a lazy replica": a design term
         }
-        out.push(Hit { rule: Rule::Judgement, start: m.start(), end: m.end(), severity: Severity::Warning, agent: String::new() });
+        out.push(Hit {
+            rule: Rule::Judgement,
+            start: m.start(),
+            end: m.end(),
+            severity: Severity::Warning,
+            agent: String::new(),
+        });
     }
     for (c, _, toks) in doc.matches(&WRONGLY) {
         let m = c.get(0).unwrap();
         let i = tok_at(&toks, m.start());
         let subject = subject_of(&toks, i, &doc.names());
         if subject.kind.is_people() || subject.maybe_name {
-            out.push(Hit { rule: Rule::Judgement, start: m.start(), end: m.end(), severity: Severity::Warning, agent: subject.text });
+            out.push(Hit {
+                rule: Rule::Judgement,
+                start: m.start(),
+                end: m.end(),
+                severity: Severity::Warning,
+                agent: subject.text,
+            });
         }
     }
     for (c, _, toks) in doc.matches(&CONTEXTUAL) {
         let m = c.get(0).unwrap();
         let word = m.as_str().to_ascii_lowercase();
-        if word == "negligible" || word == "careless" || word == "sloppy" || in_compound(doc.masked, m.start(), m.end()) {
+        if word == "negligible"
+            || word == "careless"
+            || word == "sloppy"
+            || in_compound(doc.masked, m.start(), m.end())
+        {
             continue; // handled above, or not a judgement
         }
         let i = tok_at(&toks, m.start());
@@ -68,12 +88,33 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             continue;
         }
         // "inappropriate timeout" describes a value; "acted inappropriately" a person.
-        let next_is_system = toks.get(i + 1).is_some_and(|t| SYSTEM_NOUNS.contains(t.norm.as_str()) || SYSTEM_NOUNS.contains(t.norm.trim_end_matches('s')));
+        let next_is_system = toks.get(i + 1).is_some_and(|t| {
+            SYSTEM_NOUNS.contains(t.norm.as_str())
+                || SYSTEM_NOUNS.contains(t.norm.trim_end_matches('s'))
+        });
         let subject = subject_of(&toks, i, &doc.names());
-        let about_people = subject.kind.is_people() || toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "behaviour" | "behavior" | "conduct" | "response" | "handling" | "decision" | "attitude"));
+        let about_people = subject.kind.is_people()
+            || toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "behaviour"
+                        | "behavior"
+                        | "conduct"
+                        | "response"
+                        | "handling"
+                        | "decision"
+                        | "attitude"
+                )
+            });
         if next_is_system || !about_people || subject.kind == AgentKind::System {
             continue;
         }
-        out.push(Hit { rule: Rule::Judgement, start: m.start(), end: m.end(), severity: Severity::Warning, agent: subject.text });
+        out.push(Hit {
+            rule: Rule::Judgement,
+            start: m.start(),
+            end: m.end(),
+            severity: Severity::Warning,
+            agent: subject.text,
+        });
     }
 }

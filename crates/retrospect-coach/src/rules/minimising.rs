@@ -26,33 +26,86 @@ static PHRASES: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that make the following verb an instruction or an expectation.
 fn expects_action(prev: &str) -> bool {
     PERSON_PRONOUNS.contains(prev)
-        || matches!(prev, "could" | "can" | "should" | "would" | "to" | "must" | "might" | "have" | "had" | "need" | "needed" | "needs" | "do" | "please" | "was" | "is" | "fix" | "then" | "," | ":" | "-" | "–" | "—" | "and" | "or")
+        || matches!(
+            prev,
+            "could"
+                | "can"
+                | "should"
+                | "would"
+                | "to"
+                | "must"
+                | "might"
+                | "have"
+                | "had"
+                | "need"
+                | "needed"
+                | "needs"
+                | "do"
+                | "please"
+                | "was"
+                | "is"
+                | "fix"
+                | "then"
+                | ","
+                | ":"
+                | "-"
+                | "–"
+                | "—"
+                | "and"
+                | "or"
+        )
 }
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     for (c, _, toks) in doc.matches(&ADVERB) {
         let m = c.get(0).unwrap();
-        let adv = m.as_str().split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let adv = m
+            .as_str()
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let verb = c.get(1).unwrap().as_str().to_ascii_lowercase();
-        if in_compound(doc.masked, m.start(), m.start() + adv.len()) || TIME_AFTER_JUST.contains(verb.as_str()) {
+        if in_compound(doc.masked, m.start(), m.start() + adv.len())
+            || TIME_AFTER_JUST.contains(verb.as_str())
+        {
             continue;
         }
         if adv == "only" || !BASE_VERBS.contains(verb.as_str()) {
             continue; // "the service just restarted" is a description, not advice
         }
         let i = tok_at(&toks, m.start());
-        let prev = if i == 0 { "," } else { toks[i - 1].norm.as_str() };
+        let prev = if i == 0 {
+            ","
+        } else {
+            toks[i - 1].norm.as_str()
+        };
         // "the request simply timed out" never reaches here (timed is not base form);
         // "we just restart it" in a timeline is descriptive present only after a
         // subject, so demand an instruction-like context.
         let imperative = i == 0 || expects_action(prev);
-        let was_subject_start = i > 0 && toks[..i].iter().all(|t| !t.word || t.norm.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let was_subject_start = i > 0
+            && toks[..i]
+                .iter()
+                .all(|t| !t.word || t.norm.chars().next().is_some_and(|c| c.is_ascii_digit()));
         if imperative || was_subject_start {
-            out.push(Hit { rule: Rule::Minimising, start: m.start(), end: c.get(1).unwrap().end(), severity: Severity::Warning, agent: String::new() });
+            out.push(Hit {
+                rule: Rule::Minimising,
+                start: m.start(),
+                end: c.get(1).unwrap().end(),
+                severity: Severity::Warning,
+                agent: String::new(),
+            });
         }
     }
     for (c, _, _) in doc.matches(&PHRASES) {
         let m = c.get(0).unwrap();
-        out.push(Hit { rule: Rule::Minimising, start: m.start(), end: m.end(), severity: Severity::Warning, agent: String::new() });
+        out.push(Hit {
+            rule: Rule::Minimising,
+            start: m.start(),
+            end: m.end(),
+            severity: Severity::Warning,
+            agent: String::new(),
+        });
     }
 }

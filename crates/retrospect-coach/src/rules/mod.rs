@@ -2,13 +2,13 @@
 //! once with a compiled regex (fast on big files), then check the condition on the
 //! sentence around the match (usually: is the subject a person or a system?).
 
+pub mod catalog;
 mod cause;
 mod counterfactual;
 mod hindsight;
 mod judgement;
 mod minimising;
 mod question;
-pub mod catalog;
 
 use crate::agent::Names;
 use crate::finding::Severity;
@@ -38,7 +38,11 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(masked: &'a str, names: Vec<String>) -> Doc<'a> {
-        Doc { masked, sentences: sentences(masked), names }
+        Doc {
+            masked,
+            sentences: sentences(masked),
+            names,
+        }
     }
 
     pub fn names(&self) -> Names<'_> {
@@ -61,7 +65,8 @@ impl<'a> Doc<'a> {
     pub fn matches<'d, 'r>(
         &'d self,
         re: &'r regex::Regex,
-    ) -> impl Iterator<Item = (regex::Captures<'a>, Range<usize>, Vec<Tok<'a>>)> + use<'a, 'd, 'r> {
+    ) -> impl Iterator<Item = (regex::Captures<'a>, Range<usize>, Vec<Tok<'a>>)> + use<'a, 'd, 'r>
+    {
         re.captures_iter(self.masked).filter_map(move |c| {
             let m = c.get(0)?;
             let r = self.sentence_at(m.start())?;
@@ -91,7 +96,27 @@ pub fn negated_before(toks: &[Tok], i: usize, n: usize) -> bool {
     toks[i.saturating_sub(n)..i].iter().any(|t| {
         matches!(
             t.norm.as_str(),
-            "not" | "never" | "no" | "nothing" | "hardly" | "barely" | "less" | "non" | "neither" | "nor" | "far" | "wasn't" | "isn't" | "weren't" | "aren't" | "didn't" | "doesn't" | "don't" | "nobody" | "rarely" | "seldom"
+            "not"
+                | "never"
+                | "no"
+                | "nothing"
+                | "hardly"
+                | "barely"
+                | "less"
+                | "non"
+                | "neither"
+                | "nor"
+                | "far"
+                | "wasn't"
+                | "isn't"
+                | "weren't"
+                | "aren't"
+                | "didn't"
+                | "doesn't"
+                | "don't"
+                | "nobody"
+                | "rarely"
+                | "seldom"
         ) || t.norm.ends_with("n't")
     })
 }
@@ -109,7 +134,12 @@ pub fn scan(doc: &Doc) -> Vec<Hit> {
     // The same rule firing twice on overlapping text is one finding.
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
-        if let Some(prev) = out.iter_mut().rev().take(4).find(|p| p.rule == h.rule && p.end > h.start) {
+        if let Some(prev) = out
+            .iter_mut()
+            .rev()
+            .take(4)
+            .find(|p| p.rule == h.rule && p.end > h.start)
+        {
             if h.severity > prev.severity {
                 prev.severity = h.severity;
             }

@@ -24,20 +24,29 @@ static WHY_HOW: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FAULT_VERBS: &[&str] = &[
-    "skip", "ignore", "forget", "miss", "overlook", "bypass", "override", "push", "deploy", "merge",
-    "approve", "break", "let", "allow", "disable", "delete", "drop", "not", "never", "check", "test",
-    "notice", "see", "read", "follow", "escalate", "page", "roll", "revert", "think", "do", "run",
-    "wait", "ask", "tell", "catch", "verify", "bother", "choose", "decide", "go", "touch", "leave",
+    "skip", "ignore", "forget", "miss", "overlook", "bypass", "override", "push", "deploy",
+    "merge", "approve", "break", "let", "allow", "disable", "delete", "drop", "not", "never",
+    "check", "test", "notice", "see", "read", "follow", "escalate", "page", "roll", "revert",
+    "think", "do", "run", "wait", "ask", "tell", "catch", "verify", "bother", "choose", "decide",
+    "go", "touch", "leave",
 ];
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     for (c, _, _) in doc.matches(&WHO) {
         let m = c.get(0).unwrap();
-        out.push(Hit { rule: Rule::CulpritQuestion, start: m.start(), end: m.end(), severity: Severity::Warning, agent: String::new() });
+        out.push(Hit {
+            rule: Rule::CulpritQuestion,
+            start: m.start(),
+            end: m.end(),
+            severity: Severity::Warning,
+            agent: String::new(),
+        });
     }
     for (c, _, toks) in doc.matches(&WHY_HOW) {
         let m = c.get(0).unwrap();
-        let negative = m.as_str().contains("n't") || m.as_str().contains("n’t") || m.as_str().to_ascii_lowercase().contains(" not");
+        let negative = m.as_str().contains("n't")
+            || m.as_str().contains("n’t")
+            || m.as_str().to_ascii_lowercase().contains(" not");
         let i = tok_at(&toks, m.end());
         let (agent, e) = np_after(&toks, i, &doc.names());
         if !agent.kind.is_people() {
@@ -45,10 +54,18 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         }
         let verb = toks.get(e).map(|t| t.norm.as_str()).unwrap_or("");
         let lead = m.as_str().to_ascii_lowercase();
-        let faulty = negative || FAULT_VERBS.contains(&verb) || (lead.starts_with("how") && !lead.contains("did"));
+        let faulty = negative
+            || FAULT_VERBS.contains(&verb)
+            || (lead.starts_with("how") && !lead.contains("did"));
         if faulty && (lead.starts_with("how") || lead.starts_with("why")) {
             let end = toks.get(e).map_or(m.end(), |t| t.end);
-            out.push(Hit { rule: Rule::CulpritQuestion, start: m.start(), end, severity: Severity::Warning, agent: agent.text });
+            out.push(Hit {
+                rule: Rule::CulpritQuestion,
+                start: m.start(),
+                end,
+                severity: Severity::Warning,
+                agent: agent.text,
+            });
         }
     }
 }

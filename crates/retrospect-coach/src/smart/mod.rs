@@ -36,7 +36,12 @@ pub struct ActionItem {
     #[serde(default)]
     pub causes: Option<Vec<Value>>,
     /// "How will we know it worked?"
-    #[serde(default, alias = "success", alias = "success_criteria", alias = "done_when")]
+    #[serde(
+        default,
+        alias = "success",
+        alias = "success_criteria",
+        alias = "done_when"
+    )]
     pub success_criterion: Option<String>,
 }
 
@@ -56,7 +61,10 @@ pub struct SmartResult {
 pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
     let mut names = ctx.known_name_words();
     if let Some(o) = &item.owner {
-        names.extend(o.split_whitespace().map(|w| w.trim_start_matches('@').to_lowercase()));
+        names.extend(
+            o.split_whitespace()
+                .map(|w| w.trim_start_matches('@').to_lowercase()),
+        );
     }
     let person_at = |s: &str| {
         let toks = tokenize(s, 0);
@@ -91,20 +99,33 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
     }
 
     // M: something checkable says when it is done.
-    let has_criterion = item.success_criterion.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let has_criterion = item
+        .success_criterion
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty());
     let m_fail = if w.at_person.is_some() || w.weak.is_some() {
         Some("it depends on people's behaviour, which nobody can check off".to_string())
     } else if let Some(p) = &w.never_again {
-        Some(format!("'{p}' is an absolute goal that can never be confirmed as done"))
+        Some(format!(
+            "'{p}' is an absolute goal that can never be confirmed as done"
+        ))
     } else if let Some(p) = w.open_goal.as_ref().filter(|_| !has_criterion) {
-        Some(format!("'{p}' states a hope rather than a result you can check"))
+        Some(format!(
+            "'{p}' states a hope rather than a result you can check"
+        ))
     } else if let Some(p) = w.escape_hatch.as_ref().filter(|_| !has_criterion) {
         Some(format!("'{p}' leaves it open when it is finished"))
-    } else if has_criterion || w.checkable {
+    } else if has_criterion
+        || w.checkable
+        // "… and file a ticket for each leak": the deliverable is the done state.
+        || matches!(w.vague_lead, Some(("investigate", _))) && wording::has_deliverable(text)
+    {
         None
-    } else if matches!(w.vague_lead, Some(("investigate", _))) && wording::has_deliverable(text) {
-        None // "… and file a ticket for each leak": the deliverable is the done state
-    } else if let Some(p) = w.comparative.as_ref().filter(|_| w.vague_object || w.vague_lead.is_some() || w.directional) {
+    } else if let Some(p) = w
+        .comparative
+        .as_ref()
+        .filter(|_| w.vague_object || w.vague_lead.is_some() || w.directional)
+    {
         Some(format!("'{p}' has no baseline or target"))
     } else if w.directional {
         Some("it says which way to move but not how far".to_string())
@@ -119,18 +140,23 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
 
     // A: one named owner, and a scope that can be done.
     if let Some(why) = owner::problem(item.owner.as_deref()) {
-        fails.push((Letter::A, format!("A (assignable): {why}. Pick one person who will drive it; others can help.")));
+        fails.push((
+            Letter::A,
+            format!("A (assignable): {why}. Pick one person who will drive it; others can help."),
+        ));
     } else if let Some(p) = &w.never_again {
         fails.push((Letter::A, format!("A (achievable): '{p}' cannot be achieved by any one action. Scope it to the change this action makes.")));
     }
 
     // R: linked to a cause of this incident.
-    let linked = item.causes.as_ref().is_some_and(|cs| cs.iter().any(|c| match c {
-        Value::Null => false,
-        Value::String(s) => !s.trim().is_empty(),
-        Value::Array(a) => !a.is_empty(),
-        _ => true,
-    }));
+    let linked = item.causes.as_ref().is_some_and(|cs| {
+        cs.iter().any(|c| match c {
+            Value::Null => false,
+            Value::String(s) => !s.trim().is_empty(),
+            Value::Array(a) => !a.is_empty(),
+            _ => true,
+        })
+    });
     if !linked {
         fails.push((Letter::R, "R (relevant): it is not linked to any cause. Link it to the contributing factor it addresses, or reconsider whether it belongs here.".to_string()));
     } else if w.at_person.is_some() {
@@ -176,8 +202,14 @@ fn action_finding(text: &str, phrase: &str, rule: Rule, ctx: &Context) -> Findin
         text: text[start..end].to_string(),
         message: rule.message(&text[start..end], ""),
         suggestions: vec![
-            Suggestion { kind: "reframe".into(), text: rule.reframe("") },
-            Suggestion { kind: "question".into(), text: rule.question("") },
+            Suggestion {
+                kind: "reframe".into(),
+                text: rule.reframe(""),
+            },
+            Suggestion {
+                kind: "question".into(),
+                text: rule.question(""),
+            },
         ],
     }
 }

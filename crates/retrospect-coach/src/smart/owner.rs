@@ -15,13 +15,81 @@ pub fn problem(owner: Option<&str>) -> Option<&'static str> {
         .filter(|w| !w.is_empty())
         .collect();
     const NOBODY: &[&str] = &[
-        "tbd", "tbc", "n/a", "na", "none", "nobody", "unassigned", "unknown", "?", "??", "todo", "null", "-", "someone", "anyone", "whoever", "volunteer",
+        "tbd",
+        "tbc",
+        "n/a",
+        "na",
+        "none",
+        "nobody",
+        "unassigned",
+        "unknown",
+        "?",
+        "??",
+        "todo",
+        "null",
+        "-",
+        "someone",
+        "anyone",
+        "whoever",
+        "volunteer",
     ];
     if NOBODY.contains(&lower.as_str()) || lower.chars().all(|c| !c.is_alphanumeric()) {
         return Some("the owner is not decided yet");
     }
     const GROUPS: &[&str] = &[
-        "team", "teams", "everyone", "everybody", "all", "squad", "group", "crew", "org", "guild", "dept", "department", "eng", "engineering", "ops", "sre", "sres", "devops", "infra", "infrastructure", "platform", "oncall", "on-call", "management", "leads", "leadership", "staff", "folks", "people", "devs", "developers", "engineers", "us", "we", "they", "security", "secops", "netops", "dba", "dbas", "qa", "support", "backend", "frontend", "mobile", "product", "networking", "rotation", "committee", "board", "council", "owners", "maintainers",
+        "team",
+        "teams",
+        "everyone",
+        "everybody",
+        "all",
+        "squad",
+        "group",
+        "crew",
+        "org",
+        "guild",
+        "dept",
+        "department",
+        "eng",
+        "engineering",
+        "ops",
+        "sre",
+        "sres",
+        "devops",
+        "infra",
+        "infrastructure",
+        "platform",
+        "oncall",
+        "on-call",
+        "management",
+        "leads",
+        "leadership",
+        "staff",
+        "folks",
+        "people",
+        "devs",
+        "developers",
+        "engineers",
+        "us",
+        "we",
+        "they",
+        "security",
+        "secops",
+        "netops",
+        "dba",
+        "dbas",
+        "qa",
+        "support",
+        "backend",
+        "frontend",
+        "mobile",
+        "product",
+        "networking",
+        "rotation",
+        "committee",
+        "board",
+        "council",
+        "owners",
+        "maintainers",
     ];
     if words.iter().any(|w| GROUPS.contains(w)) {
         return Some("the owner is a group, and a group action tends to be nobody's");
@@ -45,10 +113,30 @@ mod tests {
 
     #[test]
     fn owners() {
-        for ok in ["Dave", "Priya (SRE)", "@priya", "priya@example.com", "Priya Raman", "María José"] {
+        for ok in [
+            "Dave",
+            "Priya (SRE)",
+            "@priya",
+            "priya@example.com",
+            "Priya Raman",
+            "María José",
+        ] {
             assert_eq!(problem(Some(ok)), None, "{ok}");
         }
-        for bad in [None, Some(""), Some("team"), Some("everyone"), Some("all"), Some("TBD"), Some("Alice and Bob"), Some("Alice, Bob"), Some("@sre-team"), Some("Platform team"), Some("SRE"), Some("Alice/Bob")] {
+        for bad in [
+            None,
+            Some(""),
+            Some("team"),
+            Some("everyone"),
+            Some("all"),
+            Some("TBD"),
+            Some("Alice and Bob"),
+            Some("Alice, Bob"),
+            Some("@sre-team"),
+            Some("Platform team"),
+            Some("SRE"),
+            Some("Alice/Bob"),
+        ] {
             assert!(problem(bad).is_some(), "{bad:?}");
         }
     }

@@ -67,7 +67,8 @@ static NEVER_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Open-ended goals: "prevent this from happening again" states a hope, not a result.
 static OPEN_GOAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:prevent|avoid|stop)\s+(?:this|it|that|recurrence|similar|a\s+repeat)\b").unwrap()
+    Regex::new(r"(?i)\b(?:prevent|avoid|stop)\s+(?:this|it|that|recurrence|similar|a\s+repeat)\b")
+        .unwrap()
 });
 
 static ESCAPE_HATCH: LazyLock<Regex> = LazyLock::new(|| {
@@ -90,19 +91,199 @@ static DIRECTIONAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Generic nouns that do not name a concrete thing on their own.
 const VAGUE_WORDS: &[&str] = &[
-    "things", "thing", "stuff", "process", "processes", "procedures", "procedure", "practices", "practice", "documentation", "docs", "communication", "communications", "monitoring", "alerting", "testing", "tests", "observability", "reliability", "quality", "stability", "resilience", "security", "visibility", "it", "this", "that", "issue", "issues", "problem", "problems", "incident", "incidents", "outage", "outages", "tooling", "coverage", "situation", "workflow", "workflows", "handling", "response", "awareness", "culture", "ownership", "collaboration", "coordination", "knowledge", "understanding", "everything", "performance", "robustness", "safety", "checks", "guardrails", "safeguards", "controls", "automation", "runbooks", "dashboards", "alerts", "metrics", "logging", "logs", "infrastructure", "systems", "system", "code", "bugs", "errors", "failures", "gaps", "areas", "risks", "risk", "way", "ways", "approach", "setup", "hygiene", "health", "our", "the", "a", "an", "some", "more", "better", "all", "any", "general", "overall", "related", "relevant", "appropriate", "proper", "existing", "current", "various", "additional", "extra", "similar", "same", "other", "of", "and", "for", "around", "in", "on", "to", "with", "its", "their", "team", "team's", "kind", "kinds", "class", "type", "types", "future", "such", "these", "those", "needed", "necessary", "where", "when", "possible", "going", "forward", "again", "etc", "deploy", "deploys", "deployments", "release", "releases", "changes", "change", "policy", "policies", "process's",
+    "things",
+    "thing",
+    "stuff",
+    "process",
+    "processes",
+    "procedures",
+    "procedure",
+    "practices",
+    "practice",
+    "documentation",
+    "docs",
+    "communication",
+    "communications",
+    "monitoring",
+    "alerting",
+    "testing",
+    "tests",
+    "observability",
+    "reliability",
+    "quality",
+    "stability",
+    "resilience",
+    "security",
+    "visibility",
+    "it",
+    "this",
+    "that",
+    "issue",
+    "issues",
+    "problem",
+    "problems",
+    "incident",
+    "incidents",
+    "outage",
+    "outages",
+    "tooling",
+    "coverage",
+    "situation",
+    "workflow",
+    "workflows",
+    "handling",
+    "response",
+    "awareness",
+    "culture",
+    "ownership",
+    "collaboration",
+    "coordination",
+    "knowledge",
+    "understanding",
+    "everything",
+    "performance",
+    "robustness",
+    "safety",
+    "checks",
+    "guardrails",
+    "safeguards",
+    "controls",
+    "automation",
+    "runbooks",
+    "dashboards",
+    "alerts",
+    "metrics",
+    "logging",
+    "logs",
+    "infrastructure",
+    "systems",
+    "system",
+    "code",
+    "bugs",
+    "errors",
+    "failures",
+    "gaps",
+    "areas",
+    "risks",
+    "risk",
+    "way",
+    "ways",
+    "approach",
+    "setup",
+    "hygiene",
+    "health",
+    "our",
+    "the",
+    "a",
+    "an",
+    "some",
+    "more",
+    "better",
+    "all",
+    "any",
+    "general",
+    "overall",
+    "related",
+    "relevant",
+    "appropriate",
+    "proper",
+    "existing",
+    "current",
+    "various",
+    "additional",
+    "extra",
+    "similar",
+    "same",
+    "other",
+    "of",
+    "and",
+    "for",
+    "around",
+    "in",
+    "on",
+    "to",
+    "with",
+    "its",
+    "their",
+    "team",
+    "team's",
+    "kind",
+    "kinds",
+    "class",
+    "type",
+    "types",
+    "future",
+    "such",
+    "these",
+    "those",
+    "needed",
+    "necessary",
+    "where",
+    "when",
+    "possible",
+    "going",
+    "forward",
+    "again",
+    "etc",
+    "deploy",
+    "deploys",
+    "deployments",
+    "release",
+    "releases",
+    "changes",
+    "change",
+    "policy",
+    "policies",
+    "process's",
     // Referring back to the incident names nothing new.
-    "caused", "causing", "led", "happened", "during", "from", "after", "before", "last", "recent", "recently", "which", "whatever", "root", "cause", "causes",
+    "caused",
+    "causing",
+    "led",
+    "happened",
+    "during",
+    "from",
+    "after",
+    "before",
+    "last",
+    "recent",
+    "recently",
+    "which",
+    "whatever",
+    "root",
+    "cause",
+    "causes",
     // Qualities are goals, not things.
-    "robust", "resilient", "reliable", "stable", "safe", "safer", "secure", "faster", "easier", "simpler", "smoother", "efficient", "scalable", "clearer", "good",
+    "robust",
+    "resilient",
+    "reliable",
+    "stable",
+    "safe",
+    "safer",
+    "secure",
+    "faster",
+    "easier",
+    "simpler",
+    "smoother",
+    "efficient",
+    "scalable",
+    "clearer",
+    "good",
     // A bare artifact with nothing saying what it is for.
-    "alert", "test", "check", "dashboard", "runbook", "monitor", "doc", "document", "ticket", "playbook", "metric",
+    "alert",
+    "test",
+    "check",
+    "dashboard",
+    "runbook",
+    "monitor",
+    "doc",
+    "document",
+    "ticket",
+    "playbook",
+    "metric",
 ];
 
 pub struct Wording {
     pub weak: Option<String>,
-    /// "remind Dave", "make sure the engineer…": vigilance asked of a person.
-    pub vigilance_at_person: Option<String>,
     pub at_person: Option<String>,
     pub vague_lead: Option<(&'static str, String)>,
     pub vague_object: bool,
@@ -116,15 +297,19 @@ pub struct Wording {
 }
 
 /// Strips list markers, "we will" and "Dave to" so the lead verb comes first.
-pub fn core<'t>(text: &'t str, is_name: impl Fn(&str) -> bool) -> &'t str {
+pub fn core(text: &str, is_name: impl Fn(&str) -> bool) -> &str {
     let mut t = text.trim();
     t = LEAD_FILLER.find(t).map_or(t, |m| &t[m.end()..]).trim();
     // "Dave to add …", "Priya will write …": the owner prefix is not the verb.
     let mut words = t.splitn(3, ' ');
     if let (Some(w1), Some(w2), Some(rest)) = (words.next(), words.next(), words.next()) {
-        let lead_is_name = w1.starts_with('@') || (w1.chars().next().is_some_and(char::is_uppercase) && is_name(w1));
+        let lead_is_name = w1.starts_with('@')
+            || (w1.chars().next().is_some_and(char::is_uppercase) && is_name(w1));
         if lead_is_name && matches!(w2, "to" | "will" | "should" | "must" | "can") {
-            t = LEAD_FILLER.find(rest).map_or(rest, |m| &rest[m.end()..]).trim();
+            t = LEAD_FILLER
+                .find(rest)
+                .map_or(rest, |m| &rest[m.end()..])
+                .trim();
         }
     }
     t
@@ -151,7 +336,9 @@ pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
         }
     });
     let vague_lead = VAGUE_LEAD.captures(c).and_then(|cap| {
-        let class = ["improve", "investigate", "ensure", "monitor"].into_iter().find(|n| cap.name(n).is_some())?;
+        let class = ["improve", "investigate", "ensure", "monitor"]
+            .into_iter()
+            .find(|n| cap.name(n).is_some())?;
         Some((class, cap.get(0)?.as_str().to_string()))
     });
     let verb_len = CONCRETE_VERB.find(c).map_or(0, |m| m.end());
@@ -162,8 +349,8 @@ pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
         person_at(target.as_str()).then(|| cap.get(0).map(|m| m.as_str().to_string()))?
     });
     Wording {
-        weak: first(&WEAK).or(vigilance_at_person.clone()),
-        vigilance_at_person,
+        // "remind Dave", "make sure the engineer…": vigilance asked of a person.
+        weak: first(&WEAK).or(vigilance_at_person),
         at_person,
         vague_object: is_vague_object(rest),
         vague_lead,

@@ -160,7 +160,8 @@ mod tests {
 
     #[test]
     fn keeps_endorsed_quotes() {
-        let t = r#"As Sam put it, "Dave just ignored the alert", and that is exactly what happened."#;
+        let t =
+            r#"As Sam put it, "Dave just ignored the alert", and that is exactly what happened."#;
         assert!(masked(t).contains("ignored"));
     }
 
@@ -168,6 +169,9 @@ mod tests {
     fn masks_code_and_vocab() {
         let m = masked("Run `git blame` then check the error budget and just-in-time access.");
         assert!(!m.contains("blame") && !m.contains("budget") && !m.contains("just"));
-        assert_eq!(m.len(), "Run `git blame` then check the error budget and just-in-time access.".len());
+        assert_eq!(
+            m.len(),
+            "Run `git blame` then check the error budget and just-in-time access.".len()
+        );
     }
 }

@@ -48,14 +48,20 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     let word = word.to_ascii_lowercase();
     ABBREVIATIONS.contains(&word.as_str()) || (word.len() == 1 && word != "i")
 }
 
 fn starts_new_unit(rest: &[u8]) -> bool {
     let trimmed: &[u8] = {
-        let n = rest.iter().take_while(|b| **b == b' ' || **b == b'\t').count();
+        let n = rest
+            .iter()
+            .take_while(|b| **b == b' ' || **b == b'\t')
+            .count();
         &rest[n..]
     };
     match trimmed.first() {
@@ -93,7 +99,10 @@ mod tests {
 
     #[test]
     fn splits_sentences_and_units() {
-        assert_eq!(split("One e.g. two. Three!"), vec!["One e.g. two.", "Three!"]);
+        assert_eq!(
+            split("One e.g. two. Three!"),
+            vec!["One e.g. two.", "Three!"]
+        );
         assert_eq!(split("- a\n- b\nwrapped"), vec!["- a", "- b\nwrapped"]);
         assert_eq!(split("14:02 a\n14:05 b"), vec!["14:02 a", "14:05 b"]);
         assert_eq!(split("| x | y |"), vec!["|", "x |", "y |"]);

@@ -82,7 +82,14 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
         } else if norm.ends_with("s'") {
             norm.truncate(norm.len() - 1);
         }
-        out.push(Tok { start: base + s, end: base + e, raw, norm, possessive, word: true });
+        out.push(Tok {
+            start: base + s,
+            end: base + e,
+            raw,
+            norm,
+            possessive,
+            word: true,
+        });
         i = j;
     }
     out
@@ -96,7 +103,10 @@ mod tests {
     fn tokens_keep_compounds_and_possessives() {
         let t = tokenize("Dave’s on-call shift, db-01.prod didn't.", 10);
         let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
-        assert_eq!(norms, vec!["dave", "on-call", "shift", ",", "db-01.prod", "didn't", "."]);
+        assert_eq!(
+            norms,
+            vec!["dave", "on-call", "shift", ",", "db-01.prod", "didn't", "."]
+        );
         assert!(t[0].possessive && t[0].capitalised());
         assert_eq!(t[0].start, 10);
     }
