@@ -25,6 +25,11 @@ static CAUSE_SLOT: LazyLock<Regex> = LazyLock::new(|| {
 static FAULT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b([\w@]+)(?:['’]s)?\s+fault\b").unwrap());
 
+/// A mistake owned by a person: "Dave's mistake", "a mistake by the on-call".
+static PERSON_MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:([\w@]+)['’]s\s+(?:\w+\s+)?(?:mistake|blunder|screw-?up|oversight|slip|lapse|typo|negligence|carelessness)s?|(?:mistake|error|blunder|oversight|slip|lapse|typo|misstep)s?\s+(?:made\s+)?(?:by|on\s+the\s+part\s+of)\s+)").unwrap()
+});
+
 /// Mechanistic reasoning: a person's attribute as the explanation.
 static MECHANISTIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bbecause\s+(.{1,40}?)\s+(?:was|were|is|wasn['’]t|weren['’]t|was\s+not|were\s+not)\s+(?:too\s+|very\s+|still\s+)?(?:new|inexperienced|junior|untrained|unfamiliar|tired|distracted|rushing|rushed|careless|overconfident|sloppy|lazy|not\s+(?:properly\s+|adequately\s+|sufficiently\s+)?(?:trained|paying\s+attention|careful|experienced|familiar|focused|thinking))\b").unwrap()
@@ -61,6 +66,23 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
         let personal = m.as_str().to_ascii_lowercase().starts_with("made");
         // "Dave's change took down checkout": the owner, not the change, is blamed.
         if agent.kind.is_people() || agent.maybe_name && personal || agent.person_possessor {
+            hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);
+        }
+    }
+    for (c, _, toks) in doc.matches(&PERSON_MISTAKE) {
+        let m = c.get(0).unwrap();
+        let agent = match c.get(1) {
+            Some(owner) => np_after(&toks, tok_at(&toks, owner.start()), &doc.names()).0,
+            None => np_after(&toks, tok_at(&toks, m.end()), &doc.names()).0,
+        };
+        let owner_is_person = c.get(1).is_some_and(|o| {
+            let w = o.as_str().to_lowercase();
+            matches!(w.as_str(), "his" | "her" | "their" | "my" | "your" | "our")
+                || toks
+                    .get(tok_at(&toks, o.start()))
+                    .is_some_and(|t| t.possessive && subject_is_person_word(t, doc))
+        });
+        if owner_is_person || c.get(1).is_none() && agent.kind.is_people() {
             hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);
         }
     }

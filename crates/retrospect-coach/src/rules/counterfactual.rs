@@ -4,7 +4,7 @@
 
 use super::catalog::Rule;
 use super::{Doc, Hit, tok_at};
-use crate::agent::{Agent, AgentKind, np_after, subject_of};
+use crate::agent::{Agent, AgentKind, Names, np_after, sentence_subject, subject_of};
 use crate::finding::Severity;
 use crate::text::tokens::Tok;
 use regex::Regex;
@@ -16,11 +16,11 @@ static MODAL_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OMISSION_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:failed|fails|neglected|forgot|forgets|omitted|didn['’]t\s+bother|did\s+not\s+bother|never\s+bothered|was\s+supposed|were\s+supposed)\s+to\b").unwrap()
+    Regex::new(r"(?i)\b(?:failed|fails|neglected|forgot|forgets|omitted|didn['’]t\s+bother|did\s+not\s+bother|never\s+bothered|bothered|was\s+supposed|were\s+supposed)\s+to\b").unwrap()
 });
 
 static OMISSION_PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:overlooked|ignored|missed|disregarded|skipped|forgot|neglected|bypassed|misread|misjudged|misinterpreted)\b").unwrap()
+    Regex::new(r"(?i)\b(?:overlooked|ignored|missed|disregarded|skipped|forgot|neglected|bypassed|misread|misjudged|misinterpreted|slept\s+through)\b").unwrap()
 });
 
 static DID_NOT: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,14 +52,24 @@ fn is_participle(w: &str) -> bool {
 }
 
 /// "Dave did not escalate because the runbook said to wait": the author already
-/// explains the local rationality, so the omission is only a hint.
-fn explains_reason(toks: &[Tok], after: usize) -> bool {
-    toks[after.min(toks.len())..].iter().any(|t| {
+/// explains the omission by the situation, so it is only a hint. A reason that is
+/// again about the person ("because she had muted her phone") does not soften it.
+fn explains_reason(toks: &[Tok], after: usize, names: &Names) -> bool {
+    let rest = &toks[after.min(toks.len())..];
+    let Some(k) = rest.iter().position(|t| {
         matches!(
             t.norm.as_str(),
-            "because" | "since" | "as" | "so" | "given" | "due"
+            "because" | "since" | "as" | "given" | "due"
         )
-    })
+    }) else {
+        return false;
+    };
+    let clause = &rest[k + 1..];
+    let skip = clause
+        .iter()
+        .take_while(|t| matches!(t.norm.as_str(), "of" | "to" | "that"))
+        .count();
+    !sentence_subject(&clause[skip..], names).kind.is_people()
 }
 
 fn push(
@@ -100,7 +110,10 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
         let modal = c.get(1).or(c.get(4)).unwrap().as_str().to_ascii_lowercase();
         let passive = c.get(2).or(c.get(5)).is_some();
         let part = c.get(3).or(c.get(6)).unwrap();
-        if !(is_participle(part.as_str()) || passive && part.as_str().ends_with("en")) {
+        // "should have been more careful", "should have been watching": a state or
+        // activity demanded of the subject, not a passive.
+        let state = passive && !is_participle(part.as_str());
+        if !(is_participle(part.as_str()) || state) {
             continue; // "should have an owner" is a present obligation, not a counterfactual
         }
         let p = part.as_str().to_ascii_lowercase();
@@ -117,6 +130,8 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
         let after = tok_at(&toks, part.end());
         let agent = by_agent(&toks, after, doc).unwrap_or(subject.clone());
         let sev = match agent.kind {
+            AgentKind::Person | AgentKind::Group if state => Some(Severity::Warning),
+            _ if state => None,
             // "Dave could have been paged earlier": Dave is not the actor.
             AgentKind::Person if passive && subject.kind == AgentKind::Person => {
                 Some(Severity::Info)
@@ -190,14 +205,12 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
                 | "disregarded"
         );
         if agent.kind.is_people() || agent.maybe_name && personal {
-            push(
-                out,
-                Rule::CounterfactualPerson,
-                m.start(),
-                m.end(),
-                Severity::Warning,
-                &agent,
-            );
+            let (rule, sev) = if explains_reason(&toks, i + 1, &doc.names()) {
+                (Rule::CounterfactualTeam, Severity::Info)
+            } else {
+                (Rule::CounterfactualPerson, Severity::Warning)
+            };
+            push(out, rule, m.start(), m.end(), sev, &agent);
         }
     }
     for (c, _, toks) in doc.matches(&DID_NOT) {
@@ -215,7 +228,7 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
         let i = tok_at(&toks, m.start());
         let agent = subject_of(&toks, i, &doc.names());
         if agent.kind.is_people() || agent.maybe_name {
-            let sev = if explains_reason(&toks, tok_at(&toks, m.end())) {
+            let sev = if explains_reason(&toks, tok_at(&toks, m.end()), &doc.names()) {
                 Severity::Info
             } else {
                 Severity::Warning
@@ -263,8 +276,10 @@ fn conditionals(doc: &Doc, out: &mut Vec<Hit>) {
         if !part.word || !is_participle(part.raw) {
             continue;
         }
+        let progressive =
+            part.norm == "been" && toks.get(k + 1).is_some_and(|t| t.norm.ends_with("ing"));
         let sev = match agent.kind {
-            AgentKind::Person if part.norm != "been" => Severity::Warning,
+            AgentKind::Person if part.norm != "been" || progressive => Severity::Warning,
             AgentKind::Group if part.norm != "had" && part.norm != "been" => Severity::Warning,
             AgentKind::Person | AgentKind::Group => Severity::Info,
             _ => continue,

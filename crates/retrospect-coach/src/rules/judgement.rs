@@ -28,6 +28,11 @@ static WRONGLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:mistakenly|wrongly|incorrectly|erroneously|wrongfully)\s+[a-z]+").unwrap()
 });
 
+/// "too slow to react": graded against a norm set afterwards; needs a person subject.
+static TOO_SLOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|is|are)\s+(?:far\s+|much\s+|way\s+)?too\s+(?:slow|late|hasty|quick|eager|careless|complacent|relaxed|casual)\b").unwrap()
+});
+
 /// Words that judge people but can describe systems ("an inappropriate timeout").
 static CONTEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:inappropriate(?:ly)?|improper(?:ly)?|unacceptabl[ey]|careless|sloppy|lax|negligible|dumb|blindly|wrong\s+call)\b").unwrap()
@@ -58,6 +63,19 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             severity: Severity::Warning,
             agent: String::new(),
         });
+    }
+    for (c, _, toks) in doc.matches(&TOO_SLOW) {
+        let m = c.get(0).unwrap();
+        let subject = subject_of(&toks, tok_at(&toks, m.start()), &doc.names());
+        if subject.kind.is_people() || subject.maybe_name {
+            out.push(Hit {
+                rule: Rule::Judgement,
+                start: m.start(),
+                end: m.end(),
+                severity: Severity::Warning,
+                agent: subject.text,
+            });
+        }
     }
     for (c, _, toks) in doc.matches(&WRONGLY) {
         let m = c.get(0).unwrap();

@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 
 static WHO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\bwho(?:['’]s|\s+the\s+hell|\s+exactly)?\s+(?:broke|pushed|merged|approved|caused|did\s+(?:this|that|it)|screwed|messed|forgot|missed|ignored|dropped|let\s+(?:this|that|it)|wrote\s+(?:this|that)|signed\s+off|touched|is\s+(?:responsible|to\s+blame|at\s+fault|accountable)|was\s+(?:responsible|to\s+blame|at\s+fault|accountable)|(?:responsible|to\s+blame|at\s+fault)|should\s+(?:we|i)\s+blame|do\s+we\s+blame|made\s+(?:the|this|that)\s+(?:mistake|change|call)|thought\s+(?:it|this|that)\s+(?:was|would\s+be)\s+a\s+good\s+idea)\b",
+        r"(?i)\bwho(?:['’]s|\s+the\s+hell|\s+exactly|\s+here|\s+(?:on|in|from)\s+(?:the\s+|our\s+)?[\w-]+(?:\s+team)?)?\s+(?:broke|pushed|merged|approved|caused|did\s+(?:this|that|it)|screwed|messed|forgot|missed|ignored|dropped|let\s+(?:this|that|it)|wrote\s+(?:this|that)|signed\s+off|touched|is\s+(?:responsible|to\s+blame|at\s+fault|accountable)|was\s+(?:responsible|to\s+blame|at\s+fault|accountable)|(?:responsible|to\s+blame|at\s+fault)|should\s+(?:we|i)\s+blame|do\s+we\s+blame|made\s+(?:the|this|that)\s+(?:mistake|change|call)|thought\s+(?:it|this|that)\s+(?:was|would\s+be)\s+a\s+good\s+idea)\b",
+        r"|\bwhich\s+(?:engineer|developer|dev|person|one\s+of\s+(?:you|us)|of\s+you|team|sre|admin|reviewer)\s+(?:broke|pushed|merged|approved|caused|did|deployed|forgot|missed|ignored|ran|made|shipped)\b",
         r"|\bwhose\s+(?:fault|idea|mistake|responsibility|bright\s+idea|change|commit|pr|deploy|push)\b",
         r"|\bwhat\s+(?:were|was)\s+(?:you|they|he|she|[A-Z][a-z]+)\s+thinking\b",
         r"|\b(?:find|found|figure\s+out|track\s+down|identify|know|ask|asking|determine)\s+(?:out\s+)?(?:who|the\s+person\s+who|the\s+engineer\s+who|whoever)\s+(?:broke|pushed|caused|did|is\s+responsible|was\s+responsible|made|approved|merged|deployed|ran|wrote|changed|shipped|released|touched|forgot|missed|ignored)\b"
@@ -20,7 +21,7 @@ static WHO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "why didn't Dave…", "how could you miss…": a fault question when the subject is a person.
 static WHY_HOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:why\s+(?:didn['’]t|did\s+not|wasn['’]t|weren['’]t|hadn['’]t|haven['’]t|hasn['’]t|couldn['’]t|wouldn['’]t|did|would|was|were)|how\s+(?:could|did|can|come|on\s+earth\s+did))\s+").unwrap()
+    Regex::new(r"(?i)\b(?:why\s+(?:didn['’]t|did\s+not|wasn['’]t|weren['’]t|hadn['’]t|haven['’]t|hasn['’]t|couldn['’]t|wouldn['’]t|did|would|was|were)|why\s+on\s+earth\s+(?:did|would|didn['’]t|was|were)|why\s+the\s+hell\s+(?:did|would|didn['’]t)|how\s+(?:could|did|can|come|on\s+earth\s+did))\s+").unwrap()
 });
 
 static FAULT_VERBS: &[&str] = &[
@@ -55,6 +56,8 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         let verb = toks.get(e).map(|t| t.norm.as_str()).unwrap_or("");
         let lead = m.as_str().to_ascii_lowercase();
         let faulty = negative
+            || lead.contains("earth")
+            || lead.contains("hell")
             || FAULT_VERBS.contains(&verb)
             || (lead.starts_with("how") && !lead.contains("did"));
         if faulty && (lead.starts_with("how") || lead.starts_with("why")) {
