@@ -93,7 +93,7 @@ fn classify_word(t: &Tok, np: &[Tok], sentence_initial: bool, names: &Names) -> 
     }
     if matches!(
         w,
-        "team" | "teams" | "ops" | "squad" | "crew" | "management" | "leadership"
+        "team" | "teams" | "ops" | "squad" | "crew" | "management" | "leadership" | "engineering"
     ) {
         return AgentKind::Group;
     }

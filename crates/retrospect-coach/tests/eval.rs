@@ -128,9 +128,10 @@ fn smart_holdout_set() {
 }
 
 // The levels reached when this test was last tuned (see README); a drop fails CI.
-const DEV_PRECISION: f64 = 0.0;
-const DEV_RECALL: f64 = 0.0;
-const HOLDOUT_PRECISION: f64 = 0.0;
-const HOLDOUT_RECALL: f64 = 0.0;
-const SMART_DEV: f64 = 0.0;
-const SMART_HOLDOUT: f64 = 0.0;
+// Reached: dev 1.000/1.000, holdout 1.000/0.976, SMART dev 1.000, holdout 1.000.
+const DEV_PRECISION: f64 = 0.99;
+const DEV_RECALL: f64 = 0.99;
+const HOLDOUT_PRECISION: f64 = 0.98;
+const HOLDOUT_RECALL: f64 = 0.96;
+const SMART_DEV: f64 = 0.99;
+const SMART_HOLDOUT: f64 = 0.98;

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 static MODAL_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(should|could|must|ought\s+to)(?:\s+not|n['’]t)?\s+have\s+(been\s+)?([a-z][a-z-]*)|\b(should|could|must)['’]ve\s+(been\s+)?([a-z][a-z-]*)").unwrap()
+    Regex::new(r"(?i)\b(should|could|must|ought\s+to)(?:\s+not|n['’]t|\s+never)?\s+have\s+(been\s+)?([a-z][a-z-]*)|\b(should|could|must)['’]ve\s+(been\s+)?([a-z][a-z-]*)").unwrap()
 });
 
 static OMISSION_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,7 +113,16 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
         // "should have been more careful", "should have been watching": a state or
         // activity demanded of the subject, not a passive.
         let state = passive && !is_participle(part.as_str());
-        if !(is_participle(part.as_str()) || state) {
+        // "should have load tested", "should have smoke tested": a compound verb.
+        let compound = !is_participle(part.as_str())
+            && doc.masked[part.end()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .ends_with("ed")
+                });
+        if !(is_participle(part.as_str()) || state || compound) {
             continue; // "should have an owner" is a present obligation, not a counterfactual
         }
         let p = part.as_str().to_ascii_lowercase();

@@ -12,7 +12,7 @@ static CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:obviously|(?:was|is|were|seems|seemed|looked|became|been|be)\s+(?:so\s+|very\s+|pretty\s+|quite\s+|completely\s+|totally\s+|entirely\s+|utterly\s+|absolutely\s+|perfectly\s+|fully\s+|painfully\s+|blindingly\s+|glaringly\s+)?(?:obvious|predictable|foreseeable|inevitable|preventable)",
         r"|(?:an?|the)\s+obvious\s+(?:mistake|error|sign|signs|warning|red\s+flag|problem|oversight|miss|clue|symptom)",
-        r"|clearly\s+(?:should|shouldn['’]t|could|showed|indicated|pointed|signalled|signaled|visible|wrong|a\s+mistake|an\s+error|was|were|had)",
+        r"|clearly,?\s+(?:[a-z]+\s+){0,2}?(?:should|shouldn['’]t)|clearly\s+(?:should|shouldn['’]t|could|showed|indicated|pointed|signalled|signaled|visible|wrong|a\s+mistake|an\s+error|was|were|had)",
         r"|(?:warning\s+)?signs\s+were\s+(?:all\s+)?(?:there|obvious|clear)|red\s+flags\s+were\s+(?:all\s+)?(?:there|obvious|ignored)|writing\s+(?:was\s+)?on\s+the\s+wall",
         r"|(?:should|could)\s+have\s+seen\s+(?:this|it|that)\s+coming|saw\s+(?:this|it)\s+coming|bound\s+to\s+happen|waiting\s+to\s+happen|(?:only|just)\s+a\s+matter\s+of\s+time",
         r"|(?:it|that|this)['’]s\s+(?:so\s+|pretty\s+)?(?:obvious|clear)\s+now|(?:it|that|this)['’]s\s+(?:so\s+|pretty\s+)?obvious\s+(?:that|why|what)|(?:anyone|everyone|anybody|any\s+engineer)\s+(?:(?:looking|who\s+looked)\s+at\s+[^.,;]{1,40}?\s+)?(?:would|should|could)\s+have\s+(?:known|seen|noticed|realised|realized|spotted)|everyone\s+knew|everybody\s+knew|anyone\s+could\s+(?:have\s+)?(?:seen|see|told|tell)|as\s+anyone\s+could\s+see|it['’]s\s+clear\s+now|in\s+retrospect\s+it\s+was|(?:plainly|evidently)\s+(?:should|wrong|a\s+mistake))\b"
