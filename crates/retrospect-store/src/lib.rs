@@ -10,8 +10,16 @@ use async_trait::async_trait;
 use retrospect_domain::{ActionItem, Date, Kind, PostMortem, Status, Timestamp, Visibility};
 use serde::Serialize;
 
+mod access;
+mod engine;
 mod error;
+pub mod postgres;
+pub mod sqlite;
+
+pub use access::Reader;
+pub use engine::{Backend, SqlStore};
 pub use error::StoreError;
+pub use sqlite::default_database_path;
 
 /// One row of `retrospect list`: enough to choose a post-mortem without loading it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -54,7 +62,7 @@ pub struct ActionFilter {
     pub owner: Option<String>,
     /// Only open or in-progress actions.
     pub open_only: bool,
-    /// Only open actions whose due date is before this date.
+    /// Only open or in-progress actions whose due date is before this date.
     pub overdue_on: Option<Date>,
 }
 
@@ -69,7 +77,17 @@ pub trait Store: Send + Sync {
 
     async fn get(&self, id: i64) -> Result<PostMortem, StoreError>;
 
+    /// Every post-mortem matching `filter`, newest first, whoever may read it:
+    /// for the CLI on one's own database and for administration tasks.
     async fn list(&self, filter: &ListFilter) -> Result<Vec<Summary>, StoreError>;
+
+    /// Like [`Store::list`], but only the post-mortems `reader` may read
+    /// (the rule is on [`Reader`]); the web layer lists with this.
+    async fn list_readable(
+        &self,
+        filter: &ListFilter,
+        reader: &Reader,
+    ) -> Result<Vec<Summary>, StoreError>;
 
     /// Replaces the stored post-mortem with `pm` if the stored version still
     /// equals `pm.version`; returns it with the version bumped and `updated_at` set.
@@ -81,9 +99,22 @@ pub trait Store: Send + Sync {
     /// Action items across all post-mortems, oldest due date first.
     async fn actions(&self, filter: &ActionFilter) -> Result<Vec<ActionRow>, StoreError>;
 
+    /// Like [`Store::actions`], but only from post-mortems `reader` may read.
+    async fn actions_readable(
+        &self,
+        filter: &ActionFilter,
+        reader: &Reader,
+    ) -> Result<Vec<ActionRow>, StoreError>;
+
     /// Which backend this is ("sqlite" or "postgres"), for logs and `/healthz`.
     fn backend(&self) -> &'static str;
 }
+
+/// Everything one database holds, for callers that need it all (the web
+/// application). Both backends implement it.
+pub trait StoreWithAccounts: Store {}
+
+impl<T: Store + ?Sized> StoreWithAccounts for T {}
 
 /// Opens the store a URL names: `sqlite://path` (created if missing),
 /// `postgres://…`, or a plain file path (SQLite). Migrations are applied.
@@ -95,6 +126,3 @@ pub async fn open(url: &str) -> Result<Box<dyn Store>, StoreError> {
         Ok(Box::new(sqlite::SqliteStore::open(path).await?))
     }
 }
-
-pub mod postgres;
-pub mod sqlite;
