@@ -3,6 +3,7 @@
 //! ("retrain Dave").
 
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Relies on people trying harder: fails S and M.
@@ -33,7 +34,7 @@ static VIGILANCE_AT: LazyLock<Regex> = LazyLock::new(|| {
 /// Lead verbs that name an activity, not an outcome.
 static VAGUE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^(?:(?P<improve>improve|enhance|better|make\s+(?:[\w-]+\s+){1,3}?(?:more|less|better|safer|easier|faster|simpler|smoother|clearer)|optimi[sz]e|strengthen|harden|streamline|tighten|bolster|beef\s+up|level\s+up|rethink|revamp|modernise|modernize|refine|polish|mature|upgrade\s+our|work\s+on|address|tackle|deal\s+with|prevent|avoid|stop|reduce\s+the\s+(?:risk|likelihood|chance)|mitigate)",
+        r"(?i)^(?:(?P<improve>improve|enhance|better|make\s+(?:[\w-]+\s+){1,3}?(?:more|less|better|safer|easier|faster|simpler|smoother|clearer)|optimi[sz]e|strengthen|harden|streamline|tighten|bolster|beef\s+up|level\s+up|rethink|revamp|modernise|modernize|refine|polish|mature|upgrade\s+our|work\s+on|address|tackle|deal\s+with|clean\s+up|tidy\s+up|sort\s+out|rationali[sz]e|overhaul|refresh|rework|revise|prevent|avoid|stop|reduce\s+the\s+(?:risk|likelihood|chance)|mitigate)",
         r"|(?P<investigate>investigate|look\s+into|look\s+at|explore|research|consider|think\s+about|discuss|evaluate|assess|study|understand|figure\s+out|revisit|analy[sz]e|brainstorm|dig\s+into|check\s+(?:on|into|whether|if)|talk\s+about|review|audit|follow\s+up|sync|align|find\s+(?:a\s+way|out|ways)|see\s+(?:if|whether)|determine|scope|explore\s+options|decide|validate\s+whether|spike|triage|reassess|re-evaluate|reevaluate)",
         r"|(?P<ensure>ensure|make\s+sure|guarantee|confirm\s+that|verify\s+that)",
         r"|(?P<monitor>monitor|keep\s+an\s+eye\s+on|keep\s+track\s+of|watch|track|observe|keep\s+monitoring))\b"
@@ -53,7 +54,7 @@ static LEAD_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 /// Something checkable: a number, a threshold, a trigger, an outcome clause.
 static CHECKABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\d|%|\b(?:so\s+that|such\s+that|until|unless|whenever|once|instead\s+of|rather\s+than|within|at\s+least|at\s+most|no\s+more\s+than|no\s+later|exceeds?|above|below|under|over|fewer\s+than|less\s+than|more\s+than|greater\s+than|p9\d|p50|slo|sla)\b",
+        r"(?i)[<>≤≥]=?\s*\d|\d\s*%|\b\d+(?:[.,]\d+)?\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|x|times|rps|qps|reqs?|requests|gb|mb|kb|tb|gib|mib|connections?|nodes?|replicas?|pods?|instances?|errors?|pages?|alerts?|retries|attempts|failures|concurrent|per|consecutive|percent|k|m)\b|\b\d{1,2}:\d{2}\b|\b(?:to|from|under|below|above|over|at\s+least|at\s+most|within|than|exceeds?|every)\s+(?:version\s+|v)?\d|\b(?:so\s+that|such\s+that|until|unless|whenever|once|instead\s+of|rather\s+than|within|at\s+least|at\s+most|no\s+more\s+than|no\s+later|exceeds?|above|below|under|over|fewer\s+than|less\s+than|more\s+than|greater\s+than|p9\d|p50|slo|sla)\b",
         r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?)\s+(?:when|if|whenever|before|non-zero|nonzero)\b",
         r"|\b(?:done\s+when|verified\s+by|confirmed\s+by|measured\s+by|tested\s+by|proven\s+by|as\s+shown\s+by|demonstrated\s+by)\b|`"
     ))
@@ -86,201 +87,38 @@ static CONCRETE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Verbs whose object gets bigger/smaller: measurable only with a target.
 static DIRECTIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:raise|lower|increase|decrease|reduce|shorten|lengthen|bump|tune|speed\s+up|slow\s+down|minimi[sz]e|maximi[sz]e|scale|resize|upsize|downsize|extend|tighten|loosen|expand|grow|shrink|cut)\b").unwrap()
+    Regex::new(r"(?i)^(?:raise|lower|increase|decrease|reduce|shorten|lengthen|bump|tune|speed\s+up|slow\s+down|minimi[sz]e|maximi[sz]e|scale|resize|upsize|downsize|extend|tighten|loosen|expand|grow|shrink|cut|add\s+(?:more\s+|extra\s+)?(?:capacity|headroom|resources|memory|cpu|nodes|replicas|instances|workers|servers|disk\s+space|storage))\b").unwrap()
 });
 
 /// Generic nouns that do not name a concrete thing on their own.
-const VAGUE_WORDS: &[&str] = &[
-    "things",
-    "thing",
-    "stuff",
-    "process",
-    "processes",
-    "procedures",
-    "procedure",
-    "practices",
-    "practice",
-    "documentation",
-    "docs",
-    "communication",
-    "communications",
-    "monitoring",
-    "alerting",
-    "testing",
-    "tests",
-    "observability",
-    "reliability",
-    "quality",
-    "stability",
-    "resilience",
-    "security",
-    "visibility",
-    "it",
-    "this",
-    "that",
-    "issue",
-    "issues",
-    "problem",
-    "problems",
-    "incident",
-    "incidents",
-    "outage",
-    "outages",
-    "tooling",
-    "coverage",
-    "situation",
-    "workflow",
-    "workflows",
-    "handling",
-    "response",
-    "awareness",
-    "culture",
-    "ownership",
-    "collaboration",
-    "coordination",
-    "knowledge",
-    "understanding",
-    "everything",
-    "performance",
-    "robustness",
-    "safety",
-    "checks",
-    "guardrails",
-    "safeguards",
-    "controls",
-    "automation",
-    "runbooks",
-    "dashboards",
-    "alerts",
-    "metrics",
-    "logging",
-    "logs",
-    "infrastructure",
-    "systems",
-    "system",
-    "code",
-    "bugs",
-    "errors",
-    "failures",
-    "gaps",
-    "areas",
-    "risks",
-    "risk",
-    "way",
-    "ways",
-    "approach",
-    "setup",
-    "hygiene",
-    "health",
-    "our",
-    "the",
-    "a",
-    "an",
-    "some",
-    "more",
-    "better",
-    "all",
-    "any",
-    "general",
-    "overall",
-    "related",
-    "relevant",
-    "appropriate",
-    "proper",
-    "existing",
-    "current",
-    "various",
-    "additional",
-    "extra",
-    "similar",
-    "same",
-    "other",
-    "of",
-    "and",
-    "for",
-    "around",
-    "in",
-    "on",
-    "to",
-    "with",
-    "its",
-    "their",
-    "team",
-    "team's",
-    "kind",
-    "kinds",
-    "class",
-    "type",
-    "types",
-    "future",
-    "such",
-    "these",
-    "those",
-    "needed",
-    "necessary",
-    "where",
-    "when",
-    "possible",
-    "going",
-    "forward",
-    "again",
-    "etc",
-    "deploy",
-    "deploys",
-    "deployments",
-    "release",
-    "releases",
-    "changes",
-    "change",
-    "policy",
-    "policies",
-    "process's",
-    // Referring back to the incident names nothing new.
-    "caused",
-    "causing",
-    "led",
-    "happened",
-    "during",
-    "from",
-    "after",
-    "before",
-    "last",
-    "recent",
-    "recently",
-    "which",
-    "whatever",
-    "root",
-    "cause",
-    "causes",
-    // Qualities are goals, not things.
-    "robust",
-    "resilient",
-    "reliable",
-    "stable",
-    "safe",
-    "safer",
-    "secure",
-    "faster",
-    "easier",
-    "simpler",
-    "smoother",
-    "efficient",
-    "scalable",
-    "clearer",
-    "good",
-    // A bare artifact with nothing saying what it is for.
-    "alert",
-    "test",
-    "check",
-    "dashboard",
-    "runbook",
-    "monitor",
-    "doc",
-    "document",
-    "ticket",
-    "playbook",
-    "metric",
-];
+/// Generic nouns and modifiers that do not name a concrete thing on their own:
+/// process words, qualities, references back to the incident, bare artifacts ("an
+/// alert" — on what?), kinds of test, and burdens to reduce ("toil").
+static VAGUE_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    concat!(
+        "things thing stuff process processes procedures procedure practices practice documentation ",
+        "docs communication communications monitoring alerting testing tests observability ",
+        "reliability quality stability resilience security visibility it this that issue issues ",
+        "problem problems incident incidents outage outages tooling coverage situation workflow ",
+        "workflows handling response awareness culture ownership collaboration coordination ",
+        "knowledge understanding everything performance robustness safety checks guardrails ",
+        "safeguards controls automation runbooks dashboards alerts metrics logging logs ",
+        "infrastructure systems system code bugs errors failures gaps areas risks risk way ways ",
+        "approach setup hygiene health our the a an some more better all any general overall ",
+        "related relevant appropriate proper existing current various additional extra similar same ",
+        "other of and for around in on to with its their team team's kind kinds class type types ",
+        "future such these those needed necessary where when possible going forward again etc ",
+        "deploy deploys deployments release releases changes change policy policies process's ",
+        "caused causing led happened during from after before last recent recently which whatever ",
+        "root cause causes robust resilient reliable stable safe safer secure faster easier simpler ",
+        "smoother efficient scalable clearer good alert test check dashboard runbook monitor doc ",
+        "document ticket playbook metric unit integration end-to-end e2e regression smoke load new ",
+        "toil noise friction complexity debt technical tech overhead confusion pain waste  ",
+        "downtime mttr mttd  capacity headroom resources ",
+    )
+    .split_whitespace()
+    .collect()
+});
 
 pub struct Wording {
     pub weak: Option<String>,
@@ -321,7 +159,7 @@ fn is_vague_object(rest: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    words.iter().all(|w| VAGUE_WORDS.contains(&w.as_str()))
+    words.iter().all(|w| VAGUE_WORDS.contains(w.as_str()))
 }
 
 pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
