@@ -187,7 +187,12 @@ fn is_np_word(t: &Tok) -> bool {
 /// Collects the noun phrase that ends at `head` (inclusive), walking left.
 fn np_ending_at<'t, 'a>(toks: &'t [Tok<'a>], head: usize) -> &'t [Tok<'a>] {
     let mut s = head;
-    while s > 0 && head - s < 4 && is_np_word(&toks[s - 1]) && !toks[s - 1].norm.ends_with("ed") {
+    while s > 0
+        && head - s < 4
+        && is_np_word(&toks[s - 1])
+        && !toks[s - 1].norm.ends_with("ed")
+        && !SKIP_LEFT.contains(toks[s - 1].norm.as_str())
+    {
         s -= 1;
     }
     &toks[s..=head]

@@ -269,3 +269,26 @@ fn config_disables_and_allows() {
     );
     assert!(lint_text("The blast radius of careless changes.", &ctx).is_empty());
 }
+
+#[test]
+fn markdown_fixture_golden() {
+    let md = include_str!("fixtures/postmortem.md");
+    let ctx = Context::new().with_names(["Priya Raman", "Dave Kim", "Sam Ortiz"]);
+    let got: Vec<(String, usize, usize)> = retrospect_coach::lint_markdown(md, &ctx)
+        .into_iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .map(|f| (f.rule, f.line, f.column))
+        .collect();
+    let want = [
+        ("counterfactual-person", 19, 14),
+        ("culprit-question", 28, 4),
+        ("hindsight", 28, 29),
+        ("counterfactual-person", 28, 52),
+        ("minimising", 37, 3),
+    ];
+    let want: Vec<(String, usize, usize)> = want
+        .iter()
+        .map(|(r, l, c)| (r.to_string(), *l, *c))
+        .collect();
+    assert_eq!(got, want);
+}
