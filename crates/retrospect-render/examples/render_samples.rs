@@ -33,6 +33,13 @@ fn main() -> std::io::Result<()> {
             retrospect_render::whys_tree_text(&pm),
         ));
     }
+    for n in [1, 10, 60, 500] {
+        let pm = samples::with_timeline(n);
+        files.push((
+            format!("timeline-{n}.svg"),
+            retrospect_render::timeline_svg(&pm),
+        ));
+    }
     for (name, content) in files {
         let path = dir.join(name);
         std::fs::write(&path, content)?;

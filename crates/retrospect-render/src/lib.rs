@@ -13,6 +13,8 @@ mod fishbone;
 mod geometry;
 mod svg;
 mod text_measure;
+mod time_fmt;
+mod timeline;
 mod whys;
 
 pub use escape::escape_xml;
@@ -22,4 +24,8 @@ pub use fishbone::{
 pub use geometry::{Rect, Segment};
 pub use svg::{Align, TextBox, TextLine};
 pub use text_measure::{Font, Wrapped, text_width, wrap};
+pub use timeline::{
+    EntryLabel, Lane, LegendSymbol, MAX_LABELS, Mark, MomentLine, Tick, TimelineLayout,
+    timeline_layout, timeline_svg,
+};
 pub use whys::{WhysLayout, WhysNode, whys_tree_layout, whys_tree_svg, whys_tree_text};

@@ -54,7 +54,7 @@ impl TextBox {
     ) -> TextBox {
         let mut lines = Vec::new();
         if let Some((h, hf)) = header {
-            let w = wrap(h, hf, width, 1);
+            let w = wrap(h, hf, width, max_lines.min(2));
             lines.extend(w.lines.into_iter().map(|text| TextLine { text, font: hf }));
         }
         let w = wrap(text, font, width, max_lines);

@@ -106,8 +106,10 @@ pub fn wrap(text: &str, font: Font, max_width: f64, max_lines: usize) -> Wrapped
         }
         s
     };
-    let mut lines: Vec<String> = Vec::new();
+    // Each line with whether it continues a word split from the line before.
+    let mut lines: Vec<(String, bool)> = Vec::new();
     let mut current = String::new();
+    let mut current_continues = false;
     // A no-break space (U+00A0) keeps words together, as it promises.
     for word in visible
         .split(|c: char| c.is_whitespace() && c != '\u{a0}')
@@ -123,44 +125,75 @@ pub fn wrap(text: &str, font: Font, max_width: f64, max_lines: usize) -> Wrapped
             continue;
         }
         if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
+            lines.push((std::mem::take(&mut current), current_continues));
+            current_continues = false;
         }
         if font.width(word) <= max_width {
             current = word.to_string();
         } else {
-            for piece in split_long_word(word, font, max_width) {
+            for (n, piece) in split_long_word(word, font, max_width)
+                .into_iter()
+                .enumerate()
+            {
                 if !current.is_empty() {
-                    lines.push(std::mem::take(&mut current));
+                    lines.push((std::mem::take(&mut current), current_continues));
                 }
                 current = piece;
+                current_continues = n > 0;
             }
         }
     }
     if !current.is_empty() {
-        lines.push(current);
+        lines.push((current, current_continues));
     }
     let truncated = clipped || lines.len() > max_lines;
     if truncated {
-        lines.truncate(max_lines);
-        if let Some(last) = lines.last_mut() {
-            *last = with_ellipsis(last, font, max_width);
+        // The last line shows as much of the rest as fits, then an ellipsis.
+        let rest = lines.split_off(max_lines.min(lines.len()).saturating_sub(1));
+        let mut joined = String::new();
+        for (n, (line, continues)) in rest.into_iter().enumerate() {
+            if n > 0 && !continues {
+                joined.push(' ');
+            }
+            joined.push_str(&line);
         }
+        lines.push((with_ellipsis(&joined, font, max_width), false));
     }
+    let lines = lines.into_iter().map(|(l, _)| l).collect();
     Wrapped { lines, truncated }
 }
 
-/// Breaks one over-long word into pieces that each fit.
+/// Characters after which a long word (a path, a URL) breaks naturally.
+fn is_break_after(c: char) -> bool {
+    matches!(
+        c,
+        '/' | '.' | '-' | '_' | '?' | '&' | '=' | ':' | ',' | '#' | '\\'
+    )
+}
+
+/// Breaks one over-long word into pieces that each fit, after punctuation
+/// when there is some in the second half of a piece.
 fn split_long_word(word: &str, font: Font, max_width: f64) -> Vec<String> {
     let mut pieces = Vec::new();
-    let mut piece = String::new();
+    let mut piece: Vec<char> = Vec::new();
     for c in word.chars() {
         piece.push(c);
-        if font.width(&piece) > max_width && piece.chars().count() > 1 {
+        let text: String = piece.iter().collect();
+        if font.width(&text) > max_width && piece.len() > 1 {
             piece.pop();
-            pieces.push(std::mem::take(&mut piece));
+            let half = piece.len() / 2;
+            let cut = piece
+                .iter()
+                .rposition(|&p| is_break_after(p))
+                .filter(|&i| i >= half)
+                .map_or(piece.len(), |i| i + 1);
+            let carried: Vec<char> = piece.split_off(cut);
+            pieces.push(piece.iter().collect());
+            piece = carried;
             piece.push(c);
         }
     }
+    let piece: String = piece.into_iter().collect();
     if !piece.is_empty() {
         pieces.push(piece);
     }
@@ -169,7 +202,9 @@ fn split_long_word(word: &str, font: Font, max_width: f64) -> Vec<String> {
 
 /// `line` shortened until it and a trailing ellipsis fit in `max_width`.
 fn with_ellipsis(line: &str, font: Font, max_width: f64) -> String {
-    let mut kept: String = line.to_string();
+    // Start from about as many characters as could fit, then trim to measure.
+    let most = (max_width / (font.size * 0.42)).ceil() as usize + 1;
+    let mut kept: String = line.chars().take(most).collect();
     loop {
         let candidate = format!("{}{ELLIPSIS}", kept.trim_end());
         if font.width(&candidate) <= max_width || kept.is_empty() {
