@@ -357,7 +357,25 @@ pub fn subject_of(toks: &[Tok], cue: usize, names: &Names) -> Agent {
             _ if NP_STOP.contains(t.norm.as_str()) => Agent::unknown(),
             _ => {
                 let np = np_ending_at(toks, i - 1);
-                let agent = classify_np(np, np[0].start == toks[0].start, names);
+                let mut agent = classify_np(np, np[0].start == toks[0].start, names);
+                // "The person running the failover should have…": a reduced relative
+                // clause; the subject is the noun before the "-ing" word.
+                if !agent.kind.is_people() {
+                    let first = i - np.len();
+                    for k in (0..i.saturating_sub(1)).rev().take(8) {
+                        let next = &toks[k + 1];
+                        if k + 1 > first + np.len() || !toks[k].word {
+                            continue;
+                        }
+                        if next.norm.len() > 4 && next.norm.ends_with("ing") {
+                            let cand = classify_np(&toks[k..=k], false, names);
+                            if cand.kind.is_people() {
+                                agent = cand;
+                            }
+                            break;
+                        }
+                    }
+                }
                 // "The SRE on duty", "the engineer from payments": the head is
                 // before the prepositional phrase.
                 let s = i - np.len();

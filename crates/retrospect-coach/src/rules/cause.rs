@@ -18,7 +18,7 @@ static FAILURE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Cause slots followed by the thing that caused.
 static CAUSE_SLOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:caused\s+by|due\s+to|because\s+of|(?:the\s+)?result\s+of|attributed\s+to|attributable\s+to|blame\s+(?:lies|rests)\s+with|fault\s+(?:lies|rests)\s+with|(?:root\s+|primary\s+|main\s+|proximate\s+|underlying\s+)?cause\s*(?:was|is|:)|contributing\s+factors?\s*(?:was|were|is|:)|trigger\s*:|culprit\s*(?:was|is|:)|(?:we|i)\s+blame|blame\s+(?:goes\s+to|belongs\s+to))\s+").unwrap()
+    Regex::new(r"(?i)\b(?:caused\s+by|due\s+to|(?:was|is|comes|came|boils|boiled|all)\s+(?:entirely\s+|all\s+|squarely\s+|largely\s+|mostly\s+)?down\s+to|because\s+of|(?:the\s+)?result\s+of|attributed\s+to|attributable\s+to|blame\s+(?:lies|rests)\s+with|fault\s+(?:lies|rests)\s+with|(?:root\s+|primary\s+|main\s+|proximate\s+|underlying\s+)?cause\s*(?:was|is|:)|contributing\s+factors?\s*(?:was|were|is|:)|trigger\s*:|culprit\s*(?:was|is|:)|(?:we|i)\s+blame|blame\s+(?:goes\s+to|belongs\s+to))\s+").unwrap()
 });
 
 /// "X's fault", "my fault".

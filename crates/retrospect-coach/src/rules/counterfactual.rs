@@ -6,7 +6,7 @@ use super::catalog::Rule;
 use super::{Doc, Hit, tok_at};
 use crate::agent::{Agent, AgentKind, Names, np_after, sentence_subject, subject_of};
 use crate::finding::Severity;
-use crate::text::tokens::Tok;
+use crate::text::tokens::{Tok, tokenize};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -17,6 +17,16 @@ static MODAL_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
 
 static OMISSION_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:failed|fails|neglected|forgot|forgets|omitted|didn['’]t\s+bother|did\s+not\s+bother|never\s+bothered|bothered|was\s+supposed|were\s+supposed)\s+to\b").unwrap()
+});
+
+/// A choice not to do the duty: "chose to ignore", "decided not to escalate".
+static CHOSE_NOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:chose|decided|opted|elected)\s+(?:not\s+to\s+(?:check|test|verify|escalate|page|wait|read|follow|review|roll\s+back|revert|notify|tell|ask)|to\s+(?:ignore|skip|bypass|disregard|override|silence))\b").unwrap()
+});
+
+/// "Neither of the reviewers checked", "nobody tested": an omission by people.
+static NOBODY_DID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:neither|none|nobody|no\s+one|no-one)(?:\s+of\s+(?:the\s+|us|them|our\s+|their\s+)?(?:[a-z0-9-]+\s+){0,2}?([a-z-]+))?\s+(?:ever\s+|actually\s+)?(checked|tested|verified|validated|reviewed|noticed|escalated|read|followed|confirmed|monitored|caught|acknowledged|bothered|thought)\b").unwrap()
 });
 
 static OMISSION_PAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -163,6 +173,52 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
 }
 
 fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&CHOSE_NOT) {
+        let m = c.get(0).unwrap();
+        let i = tok_at(&toks, m.start());
+        let agent = subject_of(&toks, i, &doc.names());
+        if agent.kind.is_people() || agent.maybe_name {
+            let (rule, sev) = if explains_reason(&toks, tok_at(&toks, m.end()), &doc.names()) {
+                (Rule::CounterfactualTeam, Severity::Info)
+            } else {
+                (Rule::CounterfactualPerson, Severity::Warning)
+            };
+            push(out, rule, m.start(), m.end(), sev, &agent);
+        }
+    }
+    for (c, _, toks) in doc.matches(&NOBODY_DID) {
+        let m = c.get(0).unwrap();
+        // "none of the tests checked" is about systems; "none of the reviewers" is not.
+        let people = match c.get(1) {
+            Some(noun) => {
+                let t = tokenize(noun.as_str(), 0);
+                np_after(&t, 0, &doc.names()).0.kind.is_people()
+            }
+            None => true,
+        };
+        // "…, which is why nobody checked": the reason comes first.
+        let i = tok_at(&toks, m.start());
+        let reason_before = toks[i.saturating_sub(3)..i]
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "why" | "so" | "therefore"));
+        if people && !reason_before && !explains_reason(&toks, tok_at(&toks, m.end()), &doc.names())
+        {
+            let agent = Agent {
+                kind: AgentKind::Group,
+                text: String::new(),
+                person_possessor: false,
+                maybe_name: false,
+            };
+            push(
+                out,
+                Rule::CounterfactualPerson,
+                m.start(),
+                m.end(),
+                Severity::Warning,
+                &agent,
+            );
+        }
+    }
     for (c, _, toks) in doc.matches(&OMISSION_TO) {
         let m = c.get(0).unwrap();
         let i = tok_at(&toks, m.start());
