@@ -32,8 +32,8 @@ pub fn import_document(
     path: &Path,
     opts: &ImportOptions,
     progress: &mut dyn FnMut(Progress),
-    reader: Option<TimelineReader>,
 ) -> Result<Imported, ImportError> {
+    let reader = opts.document_timeline;
     let size = std::fs::metadata(path)
         .map_err(|e| ImportError::io(path, e))?
         .len();
@@ -88,7 +88,7 @@ pub fn import_document(
         }
         None => imported.skipped.push(Skipped::new(
             "timeline",
-            "the document is attached, but this build can't read timelines inside documents",
+            "the document is attached as evidence; no timeline reader was given, so its timeline was not read",
         )),
     }
     progress(Progress {

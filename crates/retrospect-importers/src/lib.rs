@@ -63,7 +63,7 @@ pub fn import_as(
         SourceKind::WhatsApp => one(chat::whatsapp::import_whatsapp(path, opts, progress)),
         SourceKind::Messenger => one(chat::messenger::import_messenger(path, opts, progress)),
         SourceKind::GenericTimeline => one(table::import_table(path, opts, progress)),
-        SourceKind::Document => one(document::import_document(path, opts, progress, None)),
+        SourceKind::Document => one(document::import_document(path, opts, progress)),
         SourceKind::Folder => folder::import_folder(path, opts, progress),
         SourceKind::Log => Err(ImportError::LogFile {
             path: path.to_path_buf(),

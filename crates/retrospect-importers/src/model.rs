@@ -140,6 +140,9 @@ pub struct ImportOptions {
     pub reference_year: Option<i16>,
     /// The import time recorded on the evidence.
     pub now: Timestamp,
+    /// Reads timelines inside documents (wire `retrospect_markdown::timeline_from_text`
+    /// through a small adapter). Without it, documents are attached as evidence only.
+    pub document_timeline: Option<crate::document::TimelineReader>,
 }
 
 impl ImportOptions {
@@ -152,6 +155,7 @@ impl ImportOptions {
             default_zone: None,
             reference_year: None,
             now,
+            document_timeline: None,
         }
     }
 
