@@ -161,6 +161,21 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
             AgentKind::Unknown if passive => Some(Severity::Info),
             _ => None,
         };
+        // "Dave could have rolled back, but the button was disabled": the author
+        // already explains what stood in the way.
+        let blocked = modal == "could" && {
+            let rest = &toks[after.min(toks.len())..];
+            rest.iter().position(|t| t.is("but")).is_some_and(|k| {
+                !sentence_subject(&rest[k + 1..], &doc.names())
+                    .kind
+                    .is_people()
+            })
+        };
+        let sev = if blocked {
+            sev.map(|_| Severity::Info)
+        } else {
+            sev
+        };
         if let Some(sev) = sev {
             let rule = if sev == Severity::Info {
                 Rule::CounterfactualTeam
@@ -224,6 +239,14 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
         let i = tok_at(&toks, m.start());
         let agent = subject_of(&toks, i, &doc.names());
         let next = toks.get(tok_at(&toks, m.end()));
+        if next.is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "meet" | "hit" | "reach" | "achieve" | "make"
+            )
+        }) {
+            continue; // "we failed to meet the SLO" reports a result, not an omission
+        }
         let duty_next = next.is_some_and(|t| DUTY_BASE.contains(t.norm.as_str()));
         if agent.kind.is_people() || agent.maybe_name && duty_next {
             let end = next.map_or(m.end(), |t| t.end);
@@ -249,6 +272,27 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
             "the" | "a" | "an" | "any" | "no" | "this" | "of" | "with"
         ) {
             continue; // adjective use: "the missed alert"
+        }
+        let target = toks.get(i + 1..(i + 4).min(toks.len())).is_some_and(|w| {
+            w.iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "slo"
+                        | "slos"
+                        | "sla"
+                        | "target"
+                        | "targets"
+                        | "deadline"
+                        | "objective"
+                        | "goal"
+                        | "window"
+                        | "estimate"
+                        | "budget"
+                )
+            })
+        });
+        if toks[i].norm == "missed" && target {
+            continue; // "we missed our SLO" reports a result
         }
         let agent = if matches!(prev, "was" | "were" | "been" | "being" | "got" | "get") {
             match by_agent(&toks, i + 1, doc) {

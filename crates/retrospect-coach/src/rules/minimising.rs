@@ -4,6 +4,7 @@
 
 use super::catalog::Rule;
 use super::{Doc, Hit, in_compound, tok_at};
+use crate::agent::{AgentKind, subject_of};
 use crate::finding::Severity;
 use crate::lexicon::{BASE_VERBS, PERSON_PRONOUNS, TIME_AFTER_JUST};
 use regex::Regex;
@@ -92,7 +93,17 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             && toks[..i]
                 .iter()
                 .all(|t| !t.word || t.norm.chars().next().is_some_and(|c| c.is_ascii_digit()));
-        if imperative || was_subject_start {
+        // "Customers could simply retry": describes what users could do, not what
+        // a responder was expected to do.
+        let subject = subject_of(&toks, i, &doc.names());
+        let about_users = subject.kind == AgentKind::System
+            || subject.text.split_whitespace().last().is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "customers" | "users" | "clients" | "customer" | "user" | "client" | "callers"
+                )
+            });
+        if (imperative || was_subject_start) && !about_users {
             out.push(Hit {
                 rule: Rule::Minimising,
                 start: m.start(),
@@ -108,6 +119,17 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         let lower = m.as_str().to_ascii_lowercase();
         if i > 0 && toks[i - 1].is("we") && (lower.contains("need") || lower.contains("have")) {
             continue; // "we just need to add a canary stage" is a plan
+        }
+        // "The team only had to wait", "all we had to do was wait": the group
+        // describing its own situation, not an expectation aimed at someone.
+        let group_subject = if lower.starts_with("all ") {
+            toks.get(i + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "we" | "us"))
+        } else {
+            subject_of(&toks, i, &doc.names()).kind == AgentKind::Group
+        };
+        if group_subject {
+            continue;
         }
         out.push(Hit {
             rule: Rule::Minimising,

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 static WHO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\bwho(?:['’]s|\s+the\s+hell|\s+exactly|\s+here|\s+(?:on|in|from)\s+(?:the\s+|our\s+)?[\w-]+(?:\s+team)?)?\s+(?:broke|pushed|merged|approved|caused|did\s+(?:this|that|it)|screwed|messed|forgot|missed|ignored|dropped|let\s+(?:this|that|it)|wrote\s+(?:this|that)|signed\s+off|touched|is\s+(?:responsible|to\s+blame|at\s+fault|accountable)|was\s+(?:responsible|to\s+blame|at\s+fault|accountable)|(?:responsible|to\s+blame|at\s+fault)|should\s+(?:we|i)\s+blame|do\s+we\s+blame|made\s+(?:the|this|that)\s+(?:mistake|change|call)|thought\s+(?:it|this|that)\s+(?:was|would\s+be)\s+a\s+good\s+idea)\b",
+        r"(?i)\bwho(?:['’]s|\s+the\s+hell|\s+exactly|\s+here|\s+(?:on|in|from)\s+(?:the\s+|our\s+)?[\w-]+(?:\s+team)?)?\s+(?:broke|pushed|merged|approved|caused|did\s+(?:this|that|it)|screwed|messed|forgot|missed|ignored|dropped|let\s+(?:this|that|it)|wrote\s+(?:this|that)|signed\s+off|touched|is\s+(?:responsible|to\s+blame|at\s+fault|accountable)|was\s+(?:responsible|to\s+blame|at\s+fault|accountable)|(?:responsible|to\s+blame|at\s+fault)|should\s+(?:we|i)\s+blame|do\s+we\s+blame|made\s+(?:the|this|that)\s+(?:mistake|change|call)|thought\s+(?:it|this|that)\s+(?:was|would\s+be)\s+a\s+good\s+idea|(?:was|were)\s+(?:supposed\s+to\s+be\s+)?(?:watching|minding|asleep))\b",
         r"|\bwhich\s+(?:engineer|developer|dev|person|one\s+of\s+(?:you|us)|of\s+you|team|sre|admin|reviewer)\s+(?:broke|pushed|merged|approved|caused|did|deployed|forgot|missed|ignored|ran|made|shipped)\b",
         r"|\bwhose\s+(?:fault|idea|mistake|responsibility|bright\s+idea|change|commit|pr|deploy|push)\b",
         r"|\bwhat\s+(?:were|was)\s+(?:you|they|he|she|[A-Z][a-z]+)\s+thinking\b",
@@ -30,6 +30,12 @@ static FAULT_VERBS: &[&str] = &[
     "check", "test", "notice", "see", "read", "follow", "escalate", "page", "roll", "revert",
     "think", "do", "run", "wait", "ask", "tell", "catch", "verify", "bother", "choose", "decide",
     "go", "touch", "leave",
+];
+
+/// Verbs after "how could you …" that accuse rather than explore.
+static HOW_FAULT: &[&str] = &[
+    "miss", "forget", "not", "never", "let", "ignore", "skip", "overlook", "break", "push",
+    "deploy", "merge", "approve", "delete", "drop", "be", "screw", "mess",
 ];
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
@@ -55,11 +61,34 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         }
         let verb = toks.get(e).map(|t| t.norm.as_str()).unwrap_or("");
         let lead = m.as_str().to_ascii_lowercase();
-        let faulty = negative
-            || lead.contains("earth")
-            || lead.contains("hell")
-            || FAULT_VERBS.contains(&verb)
-            || (lead.starts_with("how") && !lead.contains("did"));
+        // "Why didn't the on-call get paged?", "Why wasn't Priya paged?": the person
+        // is on the receiving end; the question is about the system.
+        let receiving = matches!(
+            verb,
+            "get" | "receive" | "see" | "hear" | "have" | "know" | "be"
+        ) || (lead.contains("was") || lead.contains("were"))
+            && verb.ends_with("ed");
+        if receiving {
+            continue;
+        }
+        let how = lead.starts_with("how");
+        let faulty = if how {
+            // "How could we make this visible sooner?" is the question we want.
+            HOW_FAULT.contains(&verb)
+                || matches!(
+                    agent.text.to_ascii_lowercase().as_str(),
+                    "nobody" | "no one" | "no-one" | "none"
+                )
+                || verb == "do"
+                    && toks
+                        .get(e + 1)
+                        .is_some_and(|t| matches!(t.norm.as_str(), "that" | "this" | "something"))
+        } else {
+            negative
+                || lead.contains("earth")
+                || lead.contains("hell")
+                || FAULT_VERBS.contains(&verb)
+        };
         if faulty && (lead.starts_with("how") || lead.starts_with("why")) {
             let end = toks.get(e).map_or(m.end(), |t| t.end);
             out.push(Hit {
