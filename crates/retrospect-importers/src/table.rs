@@ -130,6 +130,8 @@ pub fn import_table(
         .map_err(|e| ImportError::io(path, e))?;
     first.push_str(String::from_utf8_lossy(&bytes).trim_start_matches('\u{feff}'));
     let mut rows = Rows::new(zone);
+    let header_bytes = bytes.len() as u64;
+    let mut done = header_bytes;
     if first.trim_start().starts_with('{') {
         rows.json_line(&first, 1);
         let mut line_no = 1;
@@ -143,8 +145,9 @@ pub fn import_table(
                 break;
             }
             line_no += 1;
+            done += n as u64;
             rows.json_line(&String::from_utf8_lossy(&line), line_no);
-            rows.report(path, total, progress);
+            rows.report(path, done, total, progress);
         }
     } else {
         let columns = csv_header(first.trim_end()).ok_or_else(|| {
@@ -167,6 +170,9 @@ pub fn import_table(
                 .and_then(|r| r.position())
                 .map(|p| p.line() + 1)
                 .unwrap_or(i as u64 + 2);
+            if let Some(p) = record.as_ref().ok().and_then(|r| r.position()) {
+                done = header_bytes + p.byte();
+            }
             match record {
                 Ok(r) => rows.csv_row(&r, &columns, line_no),
                 Err(e) => rows.skipped.push(Skipped::new(
@@ -174,7 +180,7 @@ pub fn import_table(
                     format!("the row can't be read as CSV ({e})"),
                 )),
             }
-            rows.report(path, total, progress);
+            rows.report(path, done, total, progress);
         }
     }
     let (checksum, size) = reader
@@ -220,11 +226,17 @@ impl Rows {
         }
     }
 
-    fn report(&self, path: &Path, total: Option<u64>, progress: &mut dyn FnMut(Progress)) {
+    fn report(
+        &self,
+        path: &Path,
+        done: u64,
+        total: Option<u64>,
+        progress: &mut dyn FnMut(Progress),
+    ) {
         if self.seen.is_multiple_of(10_000) {
             progress(Progress {
                 path: path.to_path_buf(),
-                bytes_done: 0,
+                bytes_done: done,
                 bytes_total: total,
                 items: self.seen,
             });

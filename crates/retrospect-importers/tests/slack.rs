@@ -315,3 +315,21 @@ fn a_broken_day_file_is_refused_naming_the_file_and_line() {
         "{text}"
     );
 }
+
+#[test]
+fn an_export_imported_twice_adds_nothing_the_second_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    generated_export(dir.path());
+    let mut first = common::import_one(dir.path());
+    // People correct entries after accepting them, so the text no longer matches;
+    // the post-mortem keeps no dedupe keys, so the key is read back from the evidence position.
+    for e in &mut first.entries {
+        e.text = format!("{} (corrected)", e.text);
+    }
+    let mut again = vec![common::import_one(dir.path())];
+    assert_eq!(
+        retrospect_importers::dedupe(&first.entries, &mut again),
+        first.entries.len()
+    );
+    assert!(again[0].entries.is_empty());
+}
