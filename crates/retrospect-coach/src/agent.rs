@@ -400,6 +400,13 @@ pub fn subject_of(toks: &[Tok], cue: usize, names: &Names) -> Agent {
 }
 
 /// The subject of a whole sentence: its first noun phrase.
+/// The subject of the clause containing token `i`: its first noun phrase.
+pub fn clause_subject(toks: &[Tok], i: usize, names: &Names) -> Agent {
+    let cs = clause_start(toks, i);
+    let (np, initial) = first_np(toks, cs, i);
+    classify_np(np, initial, names)
+}
+
 pub fn sentence_subject(toks: &[Tok], names: &Names) -> Agent {
     let (np, initial) = first_np(toks, 0, toks.len());
     classify_np(np, initial, names)

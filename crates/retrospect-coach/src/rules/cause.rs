@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 /// Failure verbs with a person as subject.
 static FAILURE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:broke|breaks|took\s+down|brought\s+down|crashed|misconfigured|borked|nuked|trashed|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)s?|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:pushed|deployed|shipped|merged|applied|committed|rolled\s+out|released)\s+(?:a|an|the|this|that|his|her|their)\s+(?:broken|bad|faulty|buggy|wrong|untested|incorrect|bogus)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
+    Regex::new(r"(?i)\b(?:broke|breaks|(?:has|have|had)\s+broken|took\s+down|brought\s+down|crashed|misconfigured|borked|nuked|trashed|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)s?|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:pushed|deployed|shipped|merged|applied|committed|rolled\s+out|released)\s+(?:a|an|the|this|that|his|her|their)\s+(?:broken|bad|faulty|buggy|wrong|untested|incorrect|bogus)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
 });
 
 /// Cause slots followed by the thing that caused.
@@ -63,6 +63,12 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
             continue;
         }
         let agent = subject_of(&toks, i, &doc.names());
+        if matches!(
+            agent.text.to_ascii_lowercase().as_str(),
+            "nobody" | "no one" | "no-one" | "none" | "noone"
+        ) {
+            continue; // "nobody is to blame"
+        }
         let personal = m.as_str().to_ascii_lowercase().starts_with("made");
         // "Dave's change took down checkout": the owner, not the change, is blamed.
         if agent.kind.is_people() || agent.maybe_name && personal || agent.person_possessor {

@@ -4,7 +4,9 @@
 
 use super::catalog::Rule;
 use super::{Doc, Hit, tok_at};
-use crate::agent::{Agent, AgentKind, Names, np_after, sentence_subject, subject_of};
+use crate::agent::{
+    Agent, AgentKind, Names, clause_subject, np_after, sentence_subject, subject_of,
+};
 use crate::finding::Severity;
 use crate::text::tokens::{Tok, tokenize};
 use regex::Regex;
@@ -38,6 +40,11 @@ static DID_NOT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:did\s+not|didn['’]t|never)\s+(?:even\s+|properly\s+|actually\s+)?([a-z-]+)",
     )
     .unwrap()
+});
+
+/// "developers not testing", "deployed without testing": an omission framed as such.
+static WITHOUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:without\s+(?:first\s+|even\s+|properly\s+|ever\s+)?|not\s+(?:even\s+|properly\s+)?)(?:testing|checking|verifying|validating|reviewing|reading|asking|telling|notifying|informing|running\s+the\s+tests|looking\s+at|waiting\s+for|confirming|double-checking|consulting|following)\b").unwrap()
 });
 
 static IF_HAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:if|had)\b").unwrap());
@@ -75,6 +82,35 @@ fn explains_reason(toks: &[Tok], after: usize, names: &Names) -> bool {
         return false;
     };
     let clause = &rest[k + 1..];
+    // "because we thought it was a network issue": the person's view at the time is
+    // exactly the local rationality a blameless account gives.
+    let rationale = clause.iter().take(6).any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "thought"
+                | "believed"
+                | "assumed"
+                | "expected"
+                | "understood"
+                | "saw"
+                | "told"
+                | "followed"
+                | "knew"
+                | "considered"
+                | "judged"
+                | "read"
+                | "trusted"
+                | "had"
+        )
+    }) && !clause.iter().take(6).any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "muted" | "silenced" | "forgotten" | "ignored" | "asleep" | "lazy"
+        )
+    });
+    if rationale {
+        return true;
+    }
     let skip = clause
         .iter()
         .take_while(|t| matches!(t.norm.as_str(), "of" | "to" | "that"))
@@ -199,6 +235,25 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
                 (Rule::CounterfactualPerson, Severity::Warning)
             };
             push(out, rule, m.start(), m.end(), sev, &agent);
+        }
+    }
+    for (c, _, toks) in doc.matches(&WITHOUT) {
+        let m = c.get(0).unwrap();
+        let i = tok_at(&toks, m.start());
+        let agent = if m.as_str().to_ascii_lowercase().starts_with("not") {
+            subject_of(&toks, i, &doc.names())
+        } else {
+            clause_subject(&toks, i, &doc.names())
+        };
+        if agent.kind.is_people() && !explains_reason(&toks, tok_at(&toks, m.end()), &doc.names()) {
+            push(
+                out,
+                Rule::CounterfactualPerson,
+                m.start(),
+                m.end(),
+                Severity::Warning,
+                &agent,
+            );
         }
     }
     for (c, _, toks) in doc.matches(&NOBODY_DID) {

@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 
 static CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:obviously|(?:was|is|were|seems|seemed|looked|became|been|be)\s+(?:so\s+|very\s+|pretty\s+|quite\s+|completely\s+|totally\s+|entirely\s+|utterly\s+|absolutely\s+|perfectly\s+|fully\s+|painfully\s+|blindingly\s+|glaringly\s+)?(?:obvious|predictable|foreseeable|inevitable|preventable)",
+        r"(?i)\b(?:obviously|(?:was|is|were|seems|seemed|looked|became|been|be)\s+(?:so\s+|very\s+|pretty\s+|quite\s+|completely\s+|totally\s+|entirely\s+|utterly\s+|absolutely\s+|perfectly\s+|fully\s+|painfully\s+|blindingly\s+|glaringly\s+)?(?:obvious|predictable|foreseeable|inevitable|preventable|avoidable)",
+        r"|(?:an?\s+)?(?:completely\s+|entirely\s+|totally\s+|easily\s+)?(?:preventable|avoidable)\s+(?:outage|incident|failure|mistake|error|problem)",
         r"|(?:an?|the)\s+obvious\s+(?:mistake|error|sign|signs|warning|red\s+flag|problem|oversight|miss|clue|symptom)",
         r"|clearly,?\s+(?:[a-z]+\s+){0,2}?(?:should|shouldn['’]t)|clearly\s+(?:a|the|an)\s+(?:sign|signal|warning|red\s+flag|indication|symptom|precursor)|clearly\s+(?:should|shouldn['’]t|could|showed|indicated|pointed|signalled|signaled|visible|wrong|a\s+mistake|an\s+error|was|were|had)",
         r"|(?:warning\s+)?signs\s+were\s+(?:all\s+)?(?:there|obvious|clear)|red\s+flags\s+were\s+(?:all\s+)?(?:there|obvious|ignored)|writing\s+(?:was\s+)?on\s+the\s+wall",

@@ -15,7 +15,7 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|reckless(?:ly|ness)?|negligen(?:t|tly|ce)|lazy|laziness|incompeten(?:t|tly|ce)|unprofessional(?:ly|ism)?|irresponsib(?:le|ly|ility)|inexcusabl[ey]|complacen(?:t|cy|ce)|clueless|stupid(?:ity)?|idiot(?:s|ic)?|foolish(?:ly|ness)?|thoughtless(?:ly|ness)?|inattentive|dereliction|amateurish",
         r"|(?:poor|bad|questionable|terrible|awful)\s+(?:judg(?:e)?ment|decision(?:-making)?s?|calls?|choices?|work|practices?|discipline|communication\s+by)",
-        r"|lapse\s+(?:in|of)\s+judg(?:e)?ment|rookie\s+(?:mistake|error|move)|cowboy(?:\s+(?:deploy|change|coding|fix|move))?|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel",
+        r"|lapse\s+(?:in|of)\s+judg(?:e)?ment|rookie\s+(?:mistake|error|move)|yolo(?:['’]d|ed)?|(?:should|ought\s+to)\s+know\s+better|knows\s+better|by\s+mistake|cowboy(?:ed|ing)?(?:\s+(?:deploy|change|coding|fix|move))?|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel",
         r"|cut(?:ting)?\s+corners|half-assed|botched|mishandled|mismanaged|screwed\s+up|messed\s+up|knew\s+better|should\s+have\s+known\s+better|(?:couldn|can)['’]t\s+be\s+bothered|(?:went|gone|going)\s+rogue|(?:not|\w+n['’]t)\s+paying\s+(?:enough\s+|any\s+)?attention",
         r"|lack\s+of\s+(?:diligence|attention|care|ownership|discipline|accountability|rigou?r|professionalism|competence|effort|judg(?:e)?ment|responsibility|common\s+sense|awareness|focus)",
         r"|no\s+excuse|without\s+(?:a\s+)?(?:second\s+)?thought)\b"
