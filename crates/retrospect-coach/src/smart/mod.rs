@@ -115,6 +115,12 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
         ))
     } else if let Some(p) = w.escape_hatch.as_ref().filter(|_| !has_criterion) {
         Some(format!("'{p}' leaves it open when it is finished"))
+    } else if let Some(p) = w
+        .capability
+        .as_ref()
+        .filter(|_| !has_criterion && !w.checkable)
+    {
+        Some(format!("'{p}' names a capability, not a done state"))
     } else if has_criterion
         || w.checkable
         // "… and file a ticket for each leak": the deliverable is the done state.

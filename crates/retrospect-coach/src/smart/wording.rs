@@ -21,9 +21,14 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
 static AT_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:disciplin(?:e|ary|ed)|reprimand(?:ed)?|written\s+warning|formal\s+warning|final\s+warning|performance\s+(?:review|improvement|plan|conversation)|\bpip\b|put\s+\w+\s+on\s+(?:a\s+)?(?:pip|probation)|probation|hold\s+\w+\s+accountable|consequences\s+for|fire\s+\w+|let\s+\w+\s+go\b|(?:write|wrote)\s+\w+\s+up\b",
-        r"|(?:re-?train|train|coach|counsel|mentor|supervise|warn|talk\s+to|talk\s+with|speak\s+(?:to|with)|(?:have|hold)\s+an?\s+(?:word|talk|chat|conversation|1:1|one-on-one|serious\s+talk)\s+with|sit\s+down\s+with|write\s+up|remove|revoke|restrict|pair)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}))"
+        r"|(?:re-?train|train|coach|counsel|mentor|supervise|warn|talk\s+to|talk\s+with|provide\s+feedback\s+to|check\s+in\s+with|follow\s+up\s+with|speak\s+(?:to|with)|(?:have|hold)\s+an?\s+(?:word|talk|chat|conversation|1:1|one-on-one|serious\s+talk)\s+with|sit\s+down\s+with|write\s+up|remove|revoke|restrict|pair)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}))"
     ))
     .unwrap()
+});
+
+/// "Give Hiroshi feedback": feedback to an individual is a people action.
+static FEEDBACK_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bgive\s+(@?[A-Za-z][\w'’-]*(?:\s+[a-z-]+)?)\s+(?:some\s+|direct\s+)?(?:feedback|a\s+warning|a\s+talking)").unwrap()
 });
 
 /// Vigilance asked of one person ("make sure Priya checks…"): a weak action.
@@ -35,7 +40,7 @@ static VIGILANCE_AT: LazyLock<Regex> = LazyLock::new(|| {
 static VAGUE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)^(?:(?P<improve>improve|enhance|better|make\s+(?:[\w-]+\s+){1,3}?(?:more|less|better|safer|easier|faster|simpler|smoother|clearer)|optimi[sz]e|strengthen|harden|streamline|tighten|bolster|beef\s+up|level\s+up|rethink|revamp|modernise|modernize|refine|polish|mature|upgrade\s+our|work\s+on|address|tackle|deal\s+with|clean\s+up|tidy\s+up|sort\s+out|rationali[sz]e|overhaul|refresh|rework|revise|prevent|avoid|stop|reduce\s+the\s+(?:risk|likelihood|chance)|mitigate)",
-        r"|(?P<investigate>investigate|look\s+into|look\s+at|explore|research|consider|think\s+about|discuss|evaluate|assess|study|understand|figure\s+out|revisit|analy[sz]e|brainstorm|dig\s+into|check\s+(?:on|into|whether|if)|talk\s+about|review|audit|follow\s+up|sync|align|find\s+(?:a\s+way|out|ways)|see\s+(?:if|whether)|determine|scope|explore\s+options|decide|validate\s+whether|spike|triage|reassess|re-evaluate|reevaluate)",
+        r"|(?P<investigate>(?:conduct|do|perform|hold|carry\s+out|run|schedule|start|kick\s+off)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:review|investigation|analysis|audit|assessment|evaluation|retrospective|retro|discussion|deep[- ]dive|study|survey|brainstorm|post-?mortem)|work\s+with|partner\s+with|collaborate\s+with|engage(?:\s+with)?|reach\s+out\s+to|liaise\s+with|coordinate\s+with|investigate|look\s+into|look\s+at|explore|research|consider|think\s+about|discuss|evaluate|assess|study|understand|figure\s+out|revisit|analy[sz]e|brainstorm|dig\s+into|check\s+(?:on|into|whether|if)|talk\s+about|review|audit|follow\s+up|sync|align|find\s+(?:a\s+way|out|ways)|see\s+(?:if|whether)|determine|scope|explore\s+options|decide|validate\s+whether|spike|triage|reassess|re-evaluate|reevaluate)",
         r"|(?P<ensure>ensure|make\s+sure|guarantee|confirm\s+that|verify\s+that)",
         r"|(?P<monitor>monitor|keep\s+an\s+eye\s+on|keep\s+track\s+of|watch|track|observe|keep\s+monitoring))\b"
     ))
@@ -59,6 +64,11 @@ static CHECKABLE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:done\s+when|verified\s+by|confirmed\s+by|measured\s+by|tested\s+by|proven\s+by|as\s+shown\s+by|demonstrated\s+by)\b|`"
     ))
     .unwrap()
+});
+
+/// Capabilities rather than artifacts: nobody can tell when "monitoring" is done.
+static CAPABILITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:add|set\s+up|implement|introduce|enable|build|create|improve|expand|extend)\s+(?:more\s+|better\s+|some\s+|additional\s+|basic\s+|proper\s+)?(?:monitoring|alerting|observability|visibility|logging|tracing|instrumentation|telemetry|metrics|insight)\b").unwrap()
 });
 
 /// Absolute goals: no action can achieve them, and nobody can confirm them done.
@@ -127,6 +137,8 @@ pub struct Wording {
     pub vague_object: bool,
     pub checkable: bool,
     pub never_again: Option<String>,
+    /// "add monitoring for X": a capability with no threshold or trigger.
+    pub capability: Option<String>,
     pub open_goal: Option<String>,
     pub escape_hatch: Option<String>,
     pub comparative: Option<String>,
@@ -165,14 +177,17 @@ fn is_vague_object(rest: &str) -> bool {
 pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
     let c = core(text, &person_at);
     let first = |re: &Regex| re.find(text).map(|m| m.as_str().to_string());
-    let at_person = AT_PERSON.captures_iter(text).find_map(|cap| {
-        let whole = cap.get(0)?.as_str().to_string();
-        match cap.get(1) {
-            Some(target) if person_at(target.as_str()) => Some(whole),
-            Some(_) => None,
-            None => Some(whole),
-        }
-    });
+    let at_person = AT_PERSON
+        .captures_iter(text)
+        .chain(FEEDBACK_TO.captures_iter(text))
+        .find_map(|cap| {
+            let whole = cap.get(0)?.as_str().to_string();
+            match cap.get(1) {
+                Some(target) if person_at(target.as_str()) => Some(whole),
+                Some(_) => None,
+                None => Some(whole),
+            }
+        });
     let vague_lead = VAGUE_LEAD.captures(c).and_then(|cap| {
         let class = ["improve", "investigate", "ensure", "monitor"]
             .into_iter()
@@ -194,6 +209,7 @@ pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
         vague_lead,
         checkable: CHECKABLE.is_match(text),
         never_again: first(&NEVER_AGAIN),
+        capability: CAPABILITY.find(c).map(|m| m.as_str().to_string()),
         open_goal: first(&OPEN_GOAL),
         escape_hatch: first(&ESCAPE_HATCH),
         comparative: first(&COMPARATIVE),
