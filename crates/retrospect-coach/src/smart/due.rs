@@ -19,6 +19,9 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:end|mid|start|beginning)\s+of\s+)?([a-z]{3,9})\.?\s+(\d{4})$").unwrap()
 });
+static YEAR_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d{4}-(?:0[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/\d{4}|(?:end|by\s+end)\s+of\s+\d{4}|h[12]\s*\d{4}|\d{4}\s*-?\s*h[12])$").unwrap()
+});
 static QUARTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:end|start)\s+of\s+)?(?:q[1-4]\s*[-/ ]?\s*(?:fy)?\d{2,4}|(?:fy)?\d{4}\s*[-/ ]?\s*q[1-4])$").unwrap()
 });
@@ -115,6 +118,9 @@ pub fn classify(due: Option<&str>) -> Due {
     {
         return Due::Period;
     }
+    if YEAR_MONTH.is_match(s) {
+        return Due::Period;
+    }
     if QUARTER_YEAR.is_match(s) {
         return Due::Period;
     }
@@ -138,7 +144,15 @@ mod tests {
         ] {
             assert_eq!(classify(Some(d)), Due::Date, "{d}");
         }
-        for d in ["Q3 2026", "2026-Q3", "March 2026", "end of March 2026"] {
+        for d in [
+            "Q3 2026",
+            "2026-Q3",
+            "March 2026",
+            "end of March 2026",
+            "2026-12",
+            "H2 2026",
+            "end of 2026",
+        ] {
             assert_eq!(classify(Some(d)), Due::Period, "{d}");
         }
         for d in [

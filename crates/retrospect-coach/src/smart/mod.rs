@@ -85,12 +85,21 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
         fails.push((Letter::S, format!("S (specific): '{p}' asks people to try harder instead of changing something concrete. Name the change to a tool or process, e.g. 'Add a confirmation prompt to the deploy tool for prod'.")));
         findings.push(action_finding(text, p, Rule::WeakAction, ctx));
     } else if let Some((class, verb)) = &w.vague_lead {
-        let rescued = match *class {
-            "improve" => w.checkable && !w.vague_object,
-            "investigate" => wording::has_deliverable(text),
-            "ensure" => wording::has_deliverable(text) || text.contains('`'),
-            _ => false,
-        };
+        // A success criterion that says what will exist makes the action specific.
+        let criterion_specific = item.success_criterion.as_deref().is_some_and(|c| {
+            let a = wording::analyse(c, |_| false);
+            a.checkable
+                || wording::has_deliverable(c)
+                || a.concrete_verb
+                || c.split_whitespace().count() >= 4
+        });
+        let rescued = criterion_specific
+            || match *class {
+                "improve" => w.checkable && !w.vague_object,
+                "investigate" => wording::has_deliverable(text),
+                "ensure" => wording::has_deliverable(text) || text.contains('`'),
+                _ => false,
+            };
         if !rescued {
             fails.push((Letter::S, format!("S (specific): '{verb}' names an activity, not a result. Say what will exist or be different when it is done, e.g. 'Add an alert on replica lag over 30 s for db-main'.")));
         }
@@ -127,11 +136,7 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
         || matches!(w.vague_lead, Some(("investigate", _))) && wording::has_deliverable(text)
     {
         None
-    } else if let Some(p) = w
-        .comparative
-        .as_ref()
-        .filter(|_| w.vague_object || w.vague_lead.is_some() || w.directional)
-    {
+    } else if let Some(p) = &w.comparative {
         Some(format!("'{p}' has no baseline or target"))
     } else if w.directional {
         Some("it says which way to move but not how far".to_string())

@@ -94,6 +94,48 @@ pub fn problem(owner: Option<&str>) -> Option<&'static str> {
     if words.iter().any(|w| GROUPS.contains(w)) {
         return Some("the owner is a group, and a group action tends to be nobody's");
     }
+    // A one-word owner that names an area is a team ("Payments", "Billing").
+    const AREAS: &[&str] = &[
+        "payments",
+        "billing",
+        "checkout",
+        "search",
+        "data",
+        "ml",
+        "growth",
+        "identity",
+        "auth",
+        "core",
+        "web",
+        "api",
+        "ios",
+        "android",
+        "design",
+        "marketing",
+        "sales",
+        "legal",
+        "finance",
+        "hr",
+        "it",
+        "helpdesk",
+        "noc",
+        "soc",
+        "devex",
+        "tooling",
+        "release",
+        "releng",
+        "storage",
+        "network",
+        "compute",
+        "cloud",
+        "database",
+        "databases",
+        "observability",
+        "monitoring",
+    ];
+    if words.len() == 1 && AREAS.contains(&words[0]) {
+        return Some("the owner is a group, and a group action tends to be nobody's");
+    }
     let several = lower.contains(" and ")
         || lower.contains('&')
         || lower.contains(',')

@@ -42,7 +42,7 @@ static VAGUE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:(?P<improve>improve|enhance|better|make\s+(?:[\w-]+\s+){1,3}?(?:more|less|better|safer|easier|faster|simpler|smoother|clearer)|optimi[sz]e|strengthen|harden|streamline|tighten|bolster|beef\s+up|level\s+up|rethink|revamp|modernise|modernize|refine|polish|mature|upgrade\s+our|work\s+on|address|tackle|deal\s+with|clean\s+up|tidy\s+up|sort\s+out|rationali[sz]e|overhaul|refresh|rework|revise|prevent|avoid|stop|reduce\s+the\s+(?:risk|likelihood|chance)|mitigate)",
         r"|(?P<investigate>(?:conduct|do|perform|hold|carry\s+out|run|schedule|start|kick\s+off)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:review|investigation|analysis|audit|assessment|evaluation|retrospective|retro|discussion|deep[- ]dive|study|survey|brainstorm|post-?mortem)|work\s+with|partner\s+with|collaborate\s+with|engage(?:\s+with)?|reach\s+out\s+to|liaise\s+with|coordinate\s+with|investigate|look\s+into|look\s+at|explore|research|consider|think\s+about|discuss|evaluate|assess|study|understand|figure\s+out|revisit|analy[sz]e|brainstorm|dig\s+into|check\s+(?:on|into|whether|if)|talk\s+about|review|audit|follow\s+up|sync|align|find\s+(?:a\s+way|out|ways)|see\s+(?:if|whether)|determine|scope|explore\s+options|decide|validate\s+whether|spike|triage|reassess|re-evaluate|reevaluate)",
         r"|(?P<ensure>ensure|make\s+sure|guarantee|confirm\s+that|verify\s+that)",
-        r"|(?P<monitor>monitor|keep\s+an\s+eye\s+on|keep\s+track\s+of|watch|track|observe|keep\s+monitoring))\b"
+        r"|(?P<monitor>keep\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:up\s+to\s+date|up-to-date|current|in\s+sync|updated|tidy|clean|healthy)|maintain|monitor|keep\s+an\s+eye\s+on|keep\s+track\s+of|watch|track|observe|keep\s+monitoring))\b"
     ))
     .unwrap()
 });
@@ -59,7 +59,7 @@ static LEAD_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 /// Something checkable: a number, a threshold, a trigger, an outcome clause.
 static CHECKABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)[<>≤≥]=?\s*\d|\d\s*%|\b\d+(?:[.,]\d+)?\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|x|times|rps|qps|reqs?|requests|gb|mb|kb|tb|gib|mib|connections?|nodes?|replicas?|pods?|instances?|errors?|pages?|alerts?|retries|attempts|failures|concurrent|per|consecutive|percent|k|m)\b|\b\d{1,2}:\d{2}\b|\b(?:to|from|under|below|above|over|at\s+least|at\s+most|within|than|exceeds?|every)\s+(?:version\s+|v)?\d|\b(?:so\s+that|such\s+that|until|unless|whenever|once|instead\s+of|rather\s+than|within|at\s+least|at\s+most|no\s+more\s+than|no\s+later|exceeds?|above|below|under|over|fewer\s+than|less\s+than|more\s+than|greater\s+than|p9\d|p50|slo|sla)\b",
+        r"(?i)[<>≤≥]=?\s*\d|\d\s*%|\b\d+(?:[.,]\d+)?\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|x|times|rps|qps|reqs?|requests|gb|mb|kb|tb|gib|mib|connections?|nodes?|replicas?|pods?|instances?|errors?|pages?|alerts?|retries|attempts|failures|concurrent|per|consecutive|percent|k|m)\b|\b\d{1,2}:\d{2}\b|\b(?:to|from|under|below|above|over|at\s+least|at\s+most|within|than|exceeds?|every)\s+(?:version\s+|v)?\d|\b(?:so\s+that|such\s+that|until|unless|whenever|once|instead\s+of|rather\s+than|within|at\s+least|at\s+most|no\s+more\s+than|no\s+later|exceeds?|above|below|under|over|fewer\s+than|less\s+than|more\s+than|greater\s+than)\b",
         r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?)\s+(?:when|if|whenever|before|non-zero|nonzero)\b",
         r"|\b(?:done\s+when|verified\s+by|confirmed\s+by|measured\s+by|tested\s+by|proven\s+by|as\s+shown\s+by|demonstrated\s+by)\b|`"
     ))
@@ -123,7 +123,7 @@ static VAGUE_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "root cause causes robust resilient reliable stable safe safer secure faster easier simpler ",
         "smoother efficient scalable clearer good alert test check dashboard runbook monitor doc ",
         "document ticket playbook metric unit integration end-to-end e2e regression smoke load new ",
-        "toil noise friction complexity debt technical tech overhead confusion pain waste  ",
+        "messages message names naming defaults comments descriptions labels error learnings lessons learned findings takeaways insights knowledge toil noise friction complexity debt technical tech overhead confusion pain waste  ",
         "downtime mttr mttd  capacity headroom resources ",
     )
     .split_whitespace()
@@ -212,7 +212,13 @@ pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
         capability: CAPABILITY.find(c).map(|m| m.as_str().to_string()),
         open_goal: first(&OPEN_GOAL),
         escape_hatch: first(&ESCAPE_HATCH),
-        comparative: first(&COMPARATIVE),
+        // Only a comparative on the object counts ("add better error messages");
+        // "so that on-call is paged faster" is an outcome clause.
+        comparative: rest
+            .split_whitespace()
+            .take(4)
+            .find(|w| COMPARATIVE.is_match(w))
+            .map(str::to_string),
         concrete_verb: verb_len > 0,
         directional: DIRECTIONAL.is_match(c),
     }
