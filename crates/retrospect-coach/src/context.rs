@@ -24,7 +24,7 @@ pub enum Section {
 impl Section {
     /// Parses a section name as written in JSON input or a heading.
     pub fn parse(s: &str) -> Section {
-        let s = s.trim().to_ascii_lowercase();
+        let s = s.trim().to_ascii_lowercase().replace(['_', '-'], " ");
         let s = s.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
         match s {
             "summary" | "impact" | "overview" | "description" | "background" => Section::Summary,
@@ -33,20 +33,18 @@ impl Section {
             | "whys"
             | "5 whys"
             | "five whys"
-            | "five_whys"
             | "root cause"
             | "root causes"
-            | "root_cause"
             | "cause"
             | "causes"
             | "contributing factors"
-            | "contributing_factors"
             | "analysis" => Section::Why,
             "lesson" | "lessons" | "lessons learned" | "lessons learnt" | "learnings"
-            | "what went well" | "what went wrong" | "where we got lucky" => Section::Lesson,
-            "action" | "actions" | "action items" | "action_items" | "follow-ups"
-            | "follow ups" | "followups" | "next steps" | "remediation" => Section::Action,
-            "comment" | "comments" | "discussion" => Section::Comment,
+            | "what went well" | "what went wrong" | "where we got lucky" | "went well"
+            | "went wrong" | "lucky" => Section::Lesson,
+            "action" | "actions" | "action items" | "follow ups" | "followups" | "action plan"
+            | "next steps" | "remediation" => Section::Action,
+            "comment" | "comments" | "discussion" | "note" | "notes" => Section::Comment,
             _ => Section::Unknown,
         }
     }

@@ -2,6 +2,7 @@
 //! A achievable/assignable, R relevant, T time-bound. The README documents each rule.
 
 mod due;
+mod flex;
 mod owner;
 mod wording;
 
@@ -28,12 +29,14 @@ pub enum Letter {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ActionItem {
     pub text: String,
-    #[serde(default)]
+    /// One owner. A JSON list of names is accepted and joined ("Alice, Bob").
+    #[serde(default, deserialize_with = "flex::owner")]
     pub owner: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flex::due")]
     pub due: Option<String>,
-    /// Linked cause ids or texts. Any JSON values; null and empty strings do not count.
-    #[serde(default)]
+    /// Linked cause ids or texts. Any JSON values (a single string or number is a
+    /// one-item list); null and empty strings do not count.
+    #[serde(default, deserialize_with = "flex::causes")]
     pub causes: Option<Vec<Value>>,
     /// "How will we know it worked?"
     #[serde(
