@@ -40,6 +40,20 @@ fn main() -> std::io::Result<()> {
             retrospect_render::timeline_svg(&pm),
         ));
     }
+    let complete = samples::complete();
+    let opts = retrospect_render::HtmlOptions::default();
+    files.push((
+        "postmortem.html".into(),
+        retrospect_render::html_document(&complete, &opts),
+    ));
+    let shared = retrospect_render::HtmlOptions {
+        pseudonymise: true,
+        include_comments: false,
+    };
+    files.push((
+        "postmortem-pseudonymised.html".into(),
+        retrospect_render::html_document(&complete, &shared),
+    ));
     for (name, content) in files {
         let path = dir.join(name);
         std::fs::write(&path, content)?;

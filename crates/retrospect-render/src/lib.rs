@@ -11,6 +11,8 @@ mod cause_tree;
 mod escape;
 mod fishbone;
 mod geometry;
+mod html;
+mod markdown;
 mod svg;
 mod text_measure;
 mod time_fmt;
@@ -22,6 +24,8 @@ pub use fishbone::{
     BoneLayout, CauseBox, FishboneLayout, UNCATEGORISED, fishbone_layout, fishbone_svg,
 };
 pub use geometry::{Rect, Segment};
+pub use html::{HtmlOptions, html_document, pseudonymise};
+pub use markdown::{markdown_to_safe_html, markdown_to_safe_html_nested};
 pub use svg::{Align, TextBox, TextLine};
 pub use text_measure::{Font, Wrapped, text_width, wrap};
 pub use timeline::{

@@ -7,6 +7,7 @@ mod layout;
 mod rows;
 
 pub use axis::Tick;
+pub(crate) use lanes::lane_of;
 pub use layout::{
     EntryLabel, Lane, LegendSymbol, MAX_LABELS, Mark, MomentLine, TimelineLayout, timeline_layout,
 };
