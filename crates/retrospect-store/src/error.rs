@@ -9,6 +9,10 @@ pub enum StoreError {
     Conflict { id: i64, yours: i64, current: i64 },
     #[error("the post-mortem is not consistent: {0}")]
     Invalid(#[from] retrospect_domain::DomainError),
+    #[error("{what} '{value}' is already taken; please choose another")]
+    AlreadyExists { what: &'static str, value: String },
+    #[error("there is no {what} {key} (it may have been removed)")]
+    Missing { what: &'static str, key: String },
     #[error("could not open the database at {location}: {reason}")]
     Open { location: String, reason: String },
     #[error("database error: {0}")]

@@ -11,12 +11,17 @@ use retrospect_domain::{ActionItem, Date, Kind, PostMortem, Status, Timestamp, V
 use serde::Serialize;
 
 mod access;
+mod accounts;
 mod engine;
 mod error;
 pub mod postgres;
 pub mod sqlite;
 
 pub use access::Reader;
+pub use accounts::{
+    AccountStore, ApiToken, AuditEntry, NewApiToken, NewAuditEntry, NewSession, NewUser, Role,
+    Session, Team, User,
+};
 pub use engine::{Backend, SqlStore};
 pub use error::StoreError;
 pub use sqlite::default_database_path;
@@ -112,13 +117,18 @@ pub trait Store: Send + Sync {
 
 /// Everything one database holds, for callers that need it all (the web
 /// application). Both backends implement it.
-pub trait StoreWithAccounts: Store {}
+pub trait StoreWithAccounts: Store + AccountStore {}
 
-impl<T: Store + ?Sized> StoreWithAccounts for T {}
+impl<T: Store + AccountStore + ?Sized> StoreWithAccounts for T {}
 
 /// Opens the store a URL names: `sqlite://path` (created if missing),
 /// `postgres://…`, or a plain file path (SQLite). Migrations are applied.
 pub async fn open(url: &str) -> Result<Box<dyn Store>, StoreError> {
+    Ok(open_with_accounts(url).await?)
+}
+
+/// Like [`open`], with the accounts too (for the web application).
+pub async fn open_with_accounts(url: &str) -> Result<Box<dyn StoreWithAccounts>, StoreError> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Ok(Box::new(postgres::PgStore::connect(url).await?))
     } else {

@@ -35,4 +35,11 @@ harness::on_both_backends!(
     migrations_applied_again_change_nothing,
     a_real_log_becomes_a_long_timeline,
     real_postmortems_round_trip,
+    users_are_unique_ignoring_case,
+    only_one_first_user_is_ever_created,
+    teams_and_their_members,
+    sessions_expire_and_can_be_ended,
+    api_tokens_are_found_by_hash_and_revoked,
+    failed_sign_ins_are_counted_in_a_window,
+    the_audit_outlives_the_postmortem,
 );

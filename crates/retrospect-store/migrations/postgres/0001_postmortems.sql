@@ -100,8 +100,8 @@ CREATE TABLE log_templates (
     position      BIGINT  NOT NULL,
     pattern       TEXT    NOT NULL,
     count         BIGINT  NOT NULL CHECK (count >= 0),
-    first_seen    BIGINT ,
-    last_seen     BIGINT ,
+    first_seen    BIGINT,
+    last_seen     BIGINT,
     level         TEXT,
     examples      TEXT    NOT NULL, -- JSON array of strings, shown as they are, never queried
     PRIMARY KEY (postmortem_id, evidence_id, template_id),
@@ -118,7 +118,7 @@ CREATE TABLE timeline_entries (
     text              TEXT    NOT NULL,
     actor             TEXT,
     source            TEXT    NOT NULL,
-    evidence_id       BIGINT ,
+    evidence_id       BIGINT,
     evidence_position TEXT,
     key_moment        TEXT,
     hidden            BOOLEAN NOT NULL,
@@ -133,7 +133,7 @@ CREATE TABLE causes (
     postmortem_id BIGINT  NOT NULL REFERENCES postmortems (id) ON DELETE CASCADE,
     local_id      BIGINT  NOT NULL,
     position      BIGINT  NOT NULL,
-    parent_id     BIGINT , -- the cause this one answers "why?" about; NULL for a root
+    parent_id     BIGINT, -- the cause this one answers "why?" about; NULL for a root
     text          TEXT    NOT NULL,
     category      TEXT,    -- fishbone bone
     PRIMARY KEY (postmortem_id, local_id),

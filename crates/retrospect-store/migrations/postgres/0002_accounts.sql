@@ -9,7 +9,7 @@ CREATE TABLE users (
     username_folded TEXT    NOT NULL UNIQUE, -- usernames are unique ignoring case
     display_name    TEXT    NOT NULL,
     email           TEXT,
-    password_hash   TEXT,                    -- opaque (e.g. a PHC string); NULL: cannot sign in with a password
+    password_hash   TEXT    NOT NULL,        -- opaque (a PHC string from the web layer); never the password
     role            TEXT    NOT NULL,        -- viewer, contributor, facilitator, administrator
     created_at      BIGINT  NOT NULL,
     disabled        BOOLEAN NOT NULL DEFAULT FALSE
@@ -47,23 +47,28 @@ CREATE TABLE api_tokens (
     user_id      BIGINT  NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     name         TEXT    NOT NULL,
     created_at   BIGINT  NOT NULL,
-    last_used_at BIGINT 
+    last_used_at BIGINT,
+    expires_at   BIGINT           -- NULL: until revoked
 );
 CREATE INDEX api_tokens_user ON api_tokens (user_id);
 
+-- Sign-in attempts, for rate limiting: failures per (username, address)
+-- within a window, not counting those before the last success.
 CREATE TABLE login_attempts (
-    id  BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    key TEXT    NOT NULL, -- what is rate limited: a folded username, an address
-    at  BIGINT  NOT NULL
+    id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    username_folded TEXT    NOT NULL,
+    address         TEXT    NOT NULL, -- the client's IP address as the web layer sees it
+    succeeded       BOOLEAN NOT NULL,
+    at              BIGINT  NOT NULL
 );
-CREATE INDEX login_attempts_key_at ON login_attempts (key, at);
+CREATE INDEX login_attempts_who ON login_attempts (username_folded, address, at);
 CREATE INDEX login_attempts_at ON login_attempts (at);
 
--- No foreign key to postmortems: the record of who saw or changed a
--- post-mortem outlives the post-mortem itself.
+-- Who viewed or changed what. No foreign key to postmortems: the record of
+-- who saw or changed a post-mortem outlives the post-mortem itself.
 CREATE TABLE audit_log (
     id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    postmortem_id BIGINT  NOT NULL,
+    postmortem_id BIGINT,          -- NULL for events about no post-mortem in particular
     user_id       BIGINT  REFERENCES users (id) ON DELETE SET NULL,
     username      TEXT    NOT NULL, -- as it was at the time
     action        TEXT    NOT NULL, -- created, viewed, changed, exported, deleted, ...

@@ -9,7 +9,7 @@ CREATE TABLE users (
     username_folded TEXT    NOT NULL UNIQUE, -- usernames are unique ignoring case
     display_name    TEXT    NOT NULL,
     email           TEXT,
-    password_hash   TEXT,                    -- opaque (e.g. a PHC string); NULL: cannot sign in with a password
+    password_hash   TEXT    NOT NULL,        -- opaque (a PHC string from the web layer); never the password
     role            TEXT    NOT NULL,        -- viewer, contributor, facilitator, administrator
     created_at      INTEGER NOT NULL,
     disabled        INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
@@ -47,23 +47,28 @@ CREATE TABLE api_tokens (
     user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     name         TEXT    NOT NULL,
     created_at   INTEGER NOT NULL,
-    last_used_at INTEGER
+    last_used_at INTEGER,
+    expires_at   INTEGER          -- NULL: until revoked
 );
 CREATE INDEX api_tokens_user ON api_tokens (user_id);
 
+-- Sign-in attempts, for rate limiting: failures per (username, address)
+-- within a window, not counting those before the last success.
 CREATE TABLE login_attempts (
-    id  INTEGER PRIMARY KEY AUTOINCREMENT,
-    key TEXT    NOT NULL, -- what is rate limited: a folded username, an address
-    at  INTEGER NOT NULL
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    username_folded TEXT    NOT NULL,
+    address         TEXT    NOT NULL, -- the client's IP address as the web layer sees it
+    succeeded       INTEGER NOT NULL CHECK (succeeded IN (0, 1)),
+    at              INTEGER NOT NULL
 );
-CREATE INDEX login_attempts_key_at ON login_attempts (key, at);
+CREATE INDEX login_attempts_who ON login_attempts (username_folded, address, at);
 CREATE INDEX login_attempts_at ON login_attempts (at);
 
--- No foreign key to postmortems: the record of who saw or changed a
--- post-mortem outlives the post-mortem itself.
+-- Who viewed or changed what. No foreign key to postmortems: the record of
+-- who saw or changed a post-mortem outlives the post-mortem itself.
 CREATE TABLE audit_log (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
-    postmortem_id INTEGER NOT NULL,
+    postmortem_id INTEGER,          -- NULL for events about no post-mortem in particular
     user_id       INTEGER REFERENCES users (id) ON DELETE SET NULL,
     username      TEXT    NOT NULL, -- as it was at the time
     action        TEXT    NOT NULL, -- created, viewed, changed, exported, deleted, ...

@@ -2,7 +2,7 @@
 //! SQLite and PostgreSQL (`$n` placeholders, `RETURNING`, standard joins);
 //! only [`Backend`] and the migrations differ.
 
-// mod accounts;
+mod accounts;
 pub mod backend;
 mod convert;
 mod header;
