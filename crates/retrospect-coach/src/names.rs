@@ -32,7 +32,7 @@ valentina valeria vanessa varun vera veronica victor victoria vijay vikram vince
 walter wang wayne wei wendy wesley william willow wojciech
 xavier xin xu
 yan yang yara yasmin yasmine yelena yiannis yohannes yosef youssef yuki yuri yusuf yvonne
-zach zachary zainab zara zeynep zhang zoe zoltan
+zach zachary abena adaora adwoa afia akin akua ama amadou ange anjali ankit anouk aoife arvid ashwin ayodele ayumi babajide bao barış bjorn björn boaz bongani bukola cem chiamaka chiara chinonso chukwuemeka cormac dagny darko dayo deniz dilnoza dinesh dong dorota eamon emeka emre erlan esra ewa eszter farhan faisal femi folake funmi gaurav goran gulnara hamid haruki hyun ibrahima ifeanyi ilse ines ishaan itzel jana jarrah jiho jiwoo joon jovana jurgen kaveh kemal kenta keiko khadija kiri kobe kwabena laleh lamar lars lerato liang lindiwe lorenzo luca lwazi mahsa makoa malak manon marek mariana marika matej mehdi mei-ling milica minh mirela mohsen murat naledi nandi nasrin nayeli neha ngozi nico nikola nilufar nkechi nnamdi noor obi ogechi oksana olamide oluwadamilare omari orla oskar otieno pavlina piotr pranav priyanka radek rahim rania rasmus reza rohit ruslan ryo saanvi sadiq sanjeev sasha seun shira shota siddhant sipho siti sizwe soo-jin srinivas stanislav sunita takeshi tamar tanvir thandiwe themba timur tunde uchenna ulla vusi wanjiru xiaoming yaw yerlan yejin yiannis yoshiro zanele zawadi zhen zhou zinhle zodwa zainab zara zeynep zhang zoe zoltan
 ";
 
 static NAME_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| NAMES.split_whitespace().collect());

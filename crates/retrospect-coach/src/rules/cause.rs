@@ -69,7 +69,26 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
         ) {
             continue; // "nobody is to blame"
         }
-        let personal = m.as_str().to_ascii_lowercase().starts_with("made");
+        let lower = m.as_str().to_ascii_lowercase();
+        // "Thandiwe broke prod": breaking an environment is something people do.
+        let env_object = toks
+            .get(tok_at(&toks, m.end())..(tok_at(&toks, m.end()) + 2).min(toks.len()))
+            .is_some_and(|w| {
+                w.iter().any(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "prod"
+                            | "production"
+                            | "staging"
+                            | "main"
+                            | "master"
+                            | "build"
+                            | "everything"
+                    )
+                })
+            });
+        let personal = lower.starts_with("made")
+            || (lower.starts_with("broke") || lower.starts_with("took")) && env_object;
         // "Dave's change took down checkout": the owner, not the change, is blamed.
         if agent.kind.is_people() || agent.maybe_name && personal || agent.person_possessor {
             hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);

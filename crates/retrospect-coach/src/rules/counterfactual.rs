@@ -184,6 +184,40 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
         let subject = subject_of(&toks, i, &doc.names());
         let after = tok_at(&toks, part.end());
         let agent = by_agent(&toks, after, doc).unwrap_or(subject.clone());
+        // An unknown capitalised word opening the sentence, with a verb only
+        // people do ("Thandiwe should have escalated"), is a name we do not know.
+        let people_verb = matches!(
+            p.as_str(),
+            "checked"
+                | "escalated"
+                | "noticed"
+                | "asked"
+                | "told"
+                | "waited"
+                | "read"
+                | "known"
+                | "paged"
+                | "reviewed"
+                | "verified"
+                | "double-checked"
+                | "looked"
+                | "followed"
+                | "called"
+                | "communicated"
+                | "informed"
+                | "realised"
+                | "realized"
+                | "listened"
+                | "warned"
+        );
+        let agent = if agent.maybe_name && people_verb && !passive {
+            Agent {
+                kind: AgentKind::Person,
+                ..agent
+            }
+        } else {
+            agent
+        };
         let sev = match agent.kind {
             AgentKind::Person | AgentKind::Group if state => Some(Severity::Warning),
             _ if state => None,
