@@ -5,7 +5,7 @@
 
 use super::catalog::Rule;
 use super::{Doc, Hit, in_compound, negated_before, tok_at};
-use crate::agent::{np_after, subject_of};
+use crate::agent::{AgentKind, np_after, subject_of};
 use crate::finding::Severity;
 use crate::lexicon::PERSON_ARTIFACTS;
 use regex::Regex;
@@ -30,13 +30,17 @@ static PERSON_MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:([\w@]+)['’]s\s+(?:\w+\s+)?(?:mistake|blunder|screw-?up|oversight|slip|lapse|typo|negligence|carelessness)s?|(?:mistake|error|blunder|oversight|slip|lapse|typo|misstep)s?\s+(?:made\s+)?(?:by|on\s+the\s+part\s+of)\s+)").unwrap()
 });
 
+/// Sarcastic credit: "Thanks to Luis, we were down for two hours."
+static THANKS_TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:thanks\s+to|courtesy\s+of)\s+").unwrap());
+
 /// Mechanistic reasoning: a person's attribute as the explanation.
 static MECHANISTIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bbecause\s+(.{1,40}?)\s+(?:was|were|is|wasn['’]t|weren['’]t|was\s+not|were\s+not)\s+(?:too\s+|very\s+|still\s+)?(?:new|inexperienced|junior|untrained|unfamiliar|tired|distracted|rushing|rushed|careless|overconfident|sloppy|lazy|not\s+(?:properly\s+|adequately\s+|sufficiently\s+)?(?:trained|paying\s+attention|careful|experienced|familiar|focused|thinking))\b").unwrap()
 });
 
 static HUMAN_ERROR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:human|operator|user|pilot|personnel|staff|engineer|developer|manual)\s+(?:errors?|mistakes?|failures?)|pebkac|picnic|id10t|fat[- ]?finger(?:ed|ing|s)?|(?:lost|loss\s+of|lack\s+of)\s+situational\s+awareness|failure\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|runbook|protocol|policy|instructions|documentation|checklist)|non-?compliance|inattention|lack\s+of\s+attention|(?:simple|silly|stupid|dumb)\s+(?:mistake|typo|error))\b").unwrap()
+    Regex::new(r"(?i)\b(?:(?:human|operator|user|pilot|personnel|staff|engineer|developer|manual)\s+(?:errors?|mistakes?|failures?)|pebkac|picnic|id10t|fat[- ]?finger(?:ed|ing|s)?|(?:lost|loss\s+of|lack\s+of)\s+situational\s+awareness|failure\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|runbook|protocol|policy|instructions|documentation|checklist)|non-?compliance|inattention|lack\s+of\s+attention|(?:simple|silly|stupid|dumb)\s+(?:mistake|typo|error)|(?:category|classification|type|label)\s*:\s*human\b|human\s*[-–—:]\s*(?:procedure|error|mistake|action|oversight|performance|training|communication|knowledge|skill|rule|slip|lapse|violation)|(?:procedures?|process|runbook|policy|checklist|protocol|instructions)\s+(?:was\s+|were\s+)?not\s+followed)\b").unwrap()
 });
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
@@ -108,6 +112,32 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
                     .is_some_and(|t| t.possessive && subject_is_person_word(t, doc))
         });
         if owner_is_person || c.get(1).is_none() && agent.kind.is_people() {
+            hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);
+        }
+    }
+    for (c, r, toks) in doc.matches(&THANKS_TO) {
+        let m = c.get(0).unwrap();
+        let (agent, _) = np_after(&toks, tok_at(&toks, m.end()), &doc.names());
+        let rest = doc.masked[m.end()..r.end].to_ascii_lowercase();
+        let bad = [
+            "down ",
+            "outage",
+            "broke",
+            "broken",
+            "lost ",
+            "offline",
+            "unavailable",
+            "crashed",
+            "corrupt",
+            "woke",
+            "wasted",
+            "downtime",
+            "failed",
+            "paged at",
+        ]
+        .iter()
+        .any(|w| rest.contains(w));
+        if agent.kind == AgentKind::Person && bad {
             hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);
         }
     }

@@ -442,6 +442,14 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
 }
 
 /// "If Dave had checked…", "Had the on-call looked…".
+/// Words that can sit inside "anyone on the platform team".
+fn is_inverted_np_word(t: &Tok) -> bool {
+    !matches!(
+        t.norm.as_str(),
+        "had" | "hadn't" | "would" | "could" | "should"
+    )
+}
+
 fn conditionals(doc: &Doc, out: &mut Vec<Hit>) {
     for (c, _, toks) in doc.matches(&IF_HAD) {
         let m = c.get(0).unwrap();
@@ -454,7 +462,20 @@ fn conditionals(doc: &Doc, out: &mut Vec<Hit>) {
         if toks.get(s).is_some_and(|t| t.is("only")) {
             s += 1;
         }
-        let (agent, e) = np_after(&toks, s, &doc.names());
+        let (agent, mut e) = np_after(&toks, s, &doc.names());
+        // "Had anyone on the platform team read …": skip a prepositional phrase.
+        if toks
+            .get(e)
+            .is_some_and(|t| matches!(t.norm.as_str(), "on" | "in" | "from" | "at" | "of"))
+        {
+            let limit = (e + 6).min(toks.len());
+            let stop = |t: &Tok| {
+                !t.word || t.norm == "had" || t.norm == "hadn't" || !is_inverted_np_word(t)
+            };
+            e = (e + 1..limit)
+                .find(|&j| stop(&toks[j]) || !is_if && is_participle(toks[j].raw))
+                .unwrap_or(e);
+        }
         let mut k = e;
         if is_if {
             if !toks.get(k).is_some_and(|t| t.is("had") || t.is("hadn't")) {

@@ -111,7 +111,30 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
                 || SYSTEM_NOUNS.contains(t.norm.trim_end_matches('s'))
         });
         let subject = subject_of(&toks, i, &doc.names());
+        // "The shortcuts Aaron took … were unacceptable": the judged thing is an act.
+        let acts = toks[..i].iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "shortcuts"
+                    | "shortcut"
+                    | "behaviour"
+                    | "behavior"
+                    | "conduct"
+                    | "handling"
+                    | "decision"
+                    | "decisions"
+                    | "choice"
+                    | "choices"
+                    | "actions"
+                    | "response"
+                    | "approach"
+                    | "attitude"
+                    | "work"
+                    | "workmanship"
+            )
+        });
         let about_people = subject.kind.is_people()
+            || acts
             || toks.get(i + 1).is_some_and(|t| {
                 matches!(
                     t.norm.as_str(),
@@ -124,7 +147,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
                         | "attitude"
                 )
             });
-        if next_is_system || !about_people || subject.kind == AgentKind::System {
+        if next_is_system || !about_people || subject.kind == AgentKind::System && !acts {
             continue;
         }
         out.push(Hit {

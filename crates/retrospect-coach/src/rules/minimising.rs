@@ -97,6 +97,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         // a responder was expected to do.
         let subject = subject_of(&toks, i, &doc.names());
         let about_users = subject.kind == AgentKind::System
+            && matches!(prev, "could" | "can" | "would" | "will" | "may" | "might")
             || subject.text.split_whitespace().last().is_some_and(|w| {
                 matches!(
                     w.to_ascii_lowercase().as_str(),
