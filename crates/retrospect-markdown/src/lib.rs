@@ -12,6 +12,7 @@ mod frontmatter;
 mod import;
 mod inline;
 mod input;
+mod json;
 mod lines;
 mod own;
 mod timefmt;
@@ -21,6 +22,7 @@ pub use error::{ImportError, ImportErrorKind};
 pub use export::to_markdown;
 pub use import::{MarkdownImport, from_markdown, from_markdown_at};
 pub use input::MAX_DOCUMENT_BYTES;
+pub use json::{from_json, to_json};
 pub use timeline::{ParsedEntry, timeline_from_text};
 
 use retrospect_domain::Timestamp;

@@ -13,6 +13,8 @@ mod sections;
 mod structure;
 mod tables;
 
+pub(crate) use structure::{check_structure, domain_validate};
+
 use retrospect_domain::{PostMortem, Timestamp};
 
 use crate::{ImportError, ImportErrorKind, MAX_DOCUMENT_BYTES};
