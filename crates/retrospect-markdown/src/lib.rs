@@ -15,6 +15,7 @@ mod input;
 mod json;
 mod lines;
 mod own;
+pub mod templates;
 mod timefmt;
 mod timeline;
 
