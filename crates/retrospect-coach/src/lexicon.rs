@@ -50,7 +50,7 @@ pub static OPERATOR_TECH: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 /// Words skipped when walking left from a verb cue to its subject.
 pub static SKIP_LEFT: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     set(
-        "also then still never just simply clearly obviously again apparently probably initially later subsequently quickly completely actually really both all repeatedly immediately ultimately unfortunately mistakenly accidentally inadvertently seemingly evidently once twice already even ever further additionally somehow allegedly reportedly understandably nonetheless nevertheless however therefore thus not n't had has have having was were is are be been did do does should could would might must may can will shall ought to themselves himself herself myself ourselves yourself personally entirely totally basically essentially literally",
+        "also then still never just simply clearly obviously again apparently probably initially later subsequently quickly completely actually really both all repeatedly immediately ultimately unfortunately mistakenly accidentally inadvertently seemingly evidently once twice already even ever further additionally somehow allegedly reportedly understandably nonetheless nevertheless however therefore thus not n't had has have having was were is are be been did do does should could would might must may can will shall ought to themselves himself herself myself ourselves yourself personally entirely totally basically essentially literally keep keeps kept continue continues continued tend tends tended",
     )
 });
 
