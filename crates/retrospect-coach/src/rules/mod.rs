@@ -9,6 +9,7 @@ mod hindsight;
 mod judgement;
 mod minimising;
 mod question;
+mod remediation;
 
 use crate::agent::Names;
 use crate::finding::Severity;
@@ -130,6 +131,7 @@ pub fn scan(doc: &Doc) -> Vec<Hit> {
     question::scan(doc, &mut hits);
     hindsight::scan(doc, &mut hits);
     minimising::scan(doc, &mut hits);
+    remediation::scan(doc, &mut hits);
     hits.sort_by_key(|h| (h.start, h.end));
     // The same rule firing twice on overlapping text is one finding.
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());

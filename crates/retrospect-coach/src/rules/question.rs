@@ -5,6 +5,7 @@ use super::catalog::Rule;
 use super::{Doc, Hit, tok_at};
 use crate::agent::np_after;
 use crate::finding::Severity;
+use crate::lexicon::ROLE_NOUNS;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -39,8 +40,23 @@ static HOW_FAULT: &[&str] = &[
 ];
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
-    for (c, _, _) in doc.matches(&WHO) {
+    for (c, r, toks) in doc.matches(&WHO) {
         let m = c.get(0).unwrap();
+        // "the engineer who pushed the change" is a relative clause, not a question.
+        let i = tok_at(&toks, m.start());
+        let relative = m.as_str().to_ascii_lowercase().starts_with("who")
+            && i > 0
+            && toks[i - 1].word
+            && (ROLE_NOUNS.contains(toks[i - 1].norm.as_str())
+                || toks[i - 1].capitalised()
+                || matches!(
+                    toks[i - 1].norm.as_str(),
+                    "person" | "one" | "someone" | "anyone" | "those" | "people" | "everyone"
+                ))
+            && !doc.masked[r].trim_end().ends_with('?');
+        if relative {
+            continue;
+        }
         out.push(Hit {
             rule: Rule::CulpritQuestion,
             start: m.start(),

@@ -4,7 +4,7 @@
 mod due;
 mod flex;
 mod owner;
-mod wording;
+pub(crate) mod wording;
 
 use crate::agent::{AgentKind, Names, np_after};
 use crate::context::Context;

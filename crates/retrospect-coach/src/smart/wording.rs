@@ -18,16 +18,16 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Aimed at an individual: fails S, M and R.
-static AT_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static AT_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:disciplin(?:e|ary|ed)|reprimand(?:ed)?|written\s+warning|formal\s+warning|final\s+warning|performance\s+(?:review|improvement|plan|conversation)|\bpip\b|put\s+\w+\s+on\s+(?:a\s+)?(?:pip|probation)|probation|hold\s+\w+\s+accountable|consequences\s+for|fire\s+\w+|let\s+\w+\s+go\b|(?:write|wrote)\s+\w+\s+up\b",
+        r"(?i)\b(?:disciplin(?:e|ary|ed)|reprimand(?:ed)?|written\s+warning|formal\s+warning|final\s+warning|performance\s+(?:review|improvement|plan|conversation)|\bpip\b|put\s+\w+\s+on\s+(?:a\s+)?(?:pip|probation)|probation|hold\s+\w+\s+accountable|consequences\s+for|fire\s+(?:him|her|them|the\s+(?:engineer|developer|intern|contractor|person|admin|operator))\b|let\s+(?:him|her|them)\s+go\b|(?:write|wrote)\s+\w+\s+up\b",
         r"|(?:re-?train|train|coach|counsel|mentor|supervise|warn|talk\s+to|talk\s+with|provide\s+feedback\s+to|check\s+in\s+with|follow\s+up\s+with|speak\s+(?:to|with)|(?:have|hold)\s+an?\s+(?:word|talk|chat|conversation|1:1|one-on-one|serious\s+talk)\s+with|sit\s+down\s+with|write\s+up|remove|revoke|restrict|pair)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}))"
     ))
     .unwrap()
 });
 
 /// "Give Hiroshi feedback": feedback to an individual is a people action.
-static FEEDBACK_TO: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static FEEDBACK_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bgive\s+(@?[A-Za-z][\w'’-]*(?:\s+[a-z-]+)?)\s+(?:some\s+|direct\s+)?(?:feedback|a\s+warning|a\s+talking)").unwrap()
 });
 
