@@ -1,0 +1,224 @@
+//! People, teams and roles (administrators), and personal API tokens.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::{base, render, see_other};
+use crate::access::{self, Role};
+use crate::auth::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::input::Input;
+use crate::security::{hash_password, random_token, sha256_hex};
+use crate::state::AppState;
+
+fn admin(ctx: &Ctx) -> AppResult<crate::access::Person> {
+    let person = ctx.person()?.clone();
+    if !access::can_administer(&person) {
+        return Err(AppError::forbidden(
+            "manage people and teams (an administrator can)",
+        ));
+    }
+    Ok(person)
+}
+
+fn parse_role(text: &str) -> AppResult<Role> {
+    text.parse::<Role>()
+        .map_err(|e| AppError::bad_request(e.to_string()))
+}
+
+pub async fn admin_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    admin(&ctx)?;
+    let users = state.store.list_users().await?;
+    let teams = state.store.list_teams().await?;
+    let roles: Vec<&str> = <Role as retrospect_domain::EnumName>::ALL
+        .iter()
+        .map(|r| r.name())
+        .collect();
+    render(
+        &state,
+        "admin.html",
+        crate::ctx! { base => base(&ctx), users => users, teams => teams, roles => roles },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct NewUserForm {
+    username: String,
+    #[serde(default)]
+    display_name: String,
+    password: String,
+    role: String,
+}
+
+pub async fn create_user(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Input { value: f, .. }: Input<NewUserForm>,
+) -> AppResult<Response> {
+    admin(&ctx)?;
+    let username = super::account::check_username(&f.username).map_err(AppError::bad_request)?;
+    if f.password.chars().count() < super::account::MIN_PASSWORD_CHARS {
+        return Err(AppError::bad_request(
+            "Please choose a password of at least 10 characters.",
+        ));
+    }
+    let role = parse_role(&f.role)?;
+    let password = f.password.clone();
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(AppError::internal)??;
+    let display = if f.display_name.trim().is_empty() {
+        username.clone()
+    } else {
+        f.display_name.trim().to_string()
+    };
+    let user = state
+        .store
+        .create_user(&crate::store::NewUser {
+            username,
+            display_name: display,
+            password_hash: hash,
+            email: None,
+            role,
+        })
+        .await?;
+    if ctx.api() {
+        return Ok((
+            StatusCode::CREATED,
+            Json(serde_json::json!({ "id": user.id, "username": user.username })),
+        )
+            .into_response());
+    }
+    Ok(see_other("/admin"))
+}
+
+#[derive(Deserialize)]
+pub struct TeamForm {
+    name: String,
+}
+
+pub async fn create_team(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Input { value: f, .. }: Input<TeamForm>,
+) -> AppResult<Response> {
+    admin(&ctx)?;
+    let name = f.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(AppError::bad_request(
+            "A team name has 1 to 100 characters.",
+        ));
+    }
+    state.store.create_team(name).await?;
+    Ok(see_other("/admin"))
+}
+
+#[derive(Deserialize)]
+pub struct MemberForm {
+    team: String,
+    username: String,
+}
+
+pub async fn add_member(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Input { value: f, .. }: Input<MemberForm>,
+) -> AppResult<Response> {
+    admin(&ctx)?;
+    let user = state
+        .store
+        .user_by_username(f.username.trim())
+        .await?
+        .ok_or_else(|| {
+            AppError::bad_request(format!("There is no user called '{}'.", f.username.trim()))
+        })?;
+    let team = state
+        .store
+        .team_by_name(f.team.trim())
+        .await?
+        .ok_or_else(|| {
+            AppError::bad_request(format!("There is no team called '{}'.", f.team.trim()))
+        })?;
+    state.store.add_team_member(team.id, user.id).await?;
+    Ok(see_other("/admin"))
+}
+
+#[derive(Deserialize)]
+pub struct RoleForm {
+    username: String,
+    role: String,
+}
+
+pub async fn set_role(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Input { value: f, .. }: Input<RoleForm>,
+) -> AppResult<Response> {
+    let me = admin(&ctx)?;
+    let role = parse_role(&f.role)?;
+    let user = state
+        .store
+        .user_by_username(f.username.trim())
+        .await?
+        .ok_or_else(|| {
+            AppError::bad_request(format!("There is no user called '{}'.", f.username.trim()))
+        })?;
+    if user.id == me.id && role != Role::Administrator {
+        return Err(AppError::bad_request(
+            "You cannot lower your own role; ask another administrator.",
+        ));
+    }
+    state.store.set_user_role(user.id, role).await?;
+    Ok(see_other("/admin"))
+}
+
+pub async fn tokens_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let person = ctx.person()?.clone();
+    let tokens = state.store.list_api_tokens(person.id).await?;
+    render(
+        &state,
+        "tokens.html",
+        crate::ctx! { base => base(&ctx), tokens => tokens, created => None::<String> },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    name: String,
+}
+
+/// Makes a token and shows it once; only its SHA-256 is kept.
+pub async fn create_token(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Input { value: f, .. }: Input<TokenForm>,
+) -> AppResult<Response> {
+    let person = ctx.person()?.clone();
+    let name = f.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(AppError::bad_request(
+            "Give the token a name of 1 to 100 characters, such as 'CI'.",
+        ));
+    }
+    let token = format!("rt_{}", random_token()?);
+    state
+        .store
+        .create_api_token(&crate::store::NewApiToken {
+            user_id: person.id,
+            name: name.to_string(),
+            token_hash: sha256_hex(&token),
+            created_at: jiff::Timestamp::now(),
+            expires_at: None,
+        })
+        .await?;
+    let tokens = state.store.list_api_tokens(person.id).await?;
+    let page = render(
+        &state,
+        "tokens.html",
+        crate::ctx! { base => base(&ctx), tokens => tokens, created => token },
+    )?;
+    Ok((StatusCode::CREATED, page).into_response())
+}

@@ -1,0 +1,343 @@
+//! Every route in one table, so the authorization test walks all of them and
+//! cannot miss a new one. Each entry says who may use it and carries an
+//! example body the test sends.
+
+use axum::Router;
+use axum::http::Method;
+use axum::routing::{MethodRouter, get, post};
+
+use crate::pages::{account, admin, create, edits, evidence, export, home, postmortem, review};
+use crate::state::AppState;
+use crate::{api, statics};
+
+/// What a route needs, as the authorization test understands it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Anyone, signed in or not (health, metrics, assets, sign-in pages).
+    Public,
+    /// Any signed-in person.
+    SignedIn,
+    /// Any signed-in person may start a personal post-mortem; others need a contributor.
+    Create,
+    /// Reading one post-mortem (`{id}` in the path).
+    Read,
+    /// Changing its content.
+    Edit,
+    Comment,
+    Acknowledge,
+    /// Moving it in the workflow (the body says where).
+    Move,
+    /// Seeing its audit log.
+    Audit,
+    Administer,
+}
+
+pub struct RouteSpec {
+    pub method: Method,
+    pub path: &'static str,
+    pub rule: Rule,
+    /// An example body (form or JSON, by the path) with `{version}`, `{key}`
+    /// placeholders the test fills in; None for requests without a body.
+    pub example: Option<&'static str>,
+    handler: fn() -> MethodRouter<AppState>,
+}
+
+macro_rules! route {
+    ($m:ident, $path:literal, $rule:ident, $example:expr, $handler:path) => {
+        RouteSpec {
+            method: Method::$m,
+            path: $path,
+            rule: Rule::$rule,
+            example: $example,
+            handler: || route!(@method $m, $handler),
+        }
+    };
+    (@method GET, $h:path) => { get($h) };
+    (@method POST, $h:path) => { post($h) };
+}
+
+/// Twins: the same handler under the page path and the API path.
+pub fn table() -> Vec<RouteSpec> {
+    vec![
+        route!(GET, "/healthz", Public, None, statics::healthz),
+        route!(GET, "/metrics", Public, None, statics::metrics),
+        route!(GET, "/static/app.css", Public, None, statics::css),
+        route!(GET, "/static/app.js", Public, None, statics::js),
+        route!(
+            GET,
+            "/api/openapi.json",
+            Public,
+            None,
+            api::openapi::document
+        ),
+        route!(GET, "/setup", Public, None, account::setup_page),
+        route!(
+            POST,
+            "/setup",
+            Public,
+            Some("username=x&display_name=x&password=xxxxxxxxxxxx&confirm=xxxxxxxxxxxx"),
+            account::setup_submit
+        ),
+        route!(GET, "/login", Public, None, account::login_page),
+        route!(
+            POST,
+            "/login",
+            Public,
+            Some("username=nobody&password=wrong"),
+            account::login_submit
+        ),
+        route!(POST, "/logout", SignedIn, Some(""), account::logout),
+        route!(GET, "/", SignedIn, None, home::home),
+        route!(GET, "/search", SignedIn, None, home::search),
+        route!(GET, "/new", SignedIn, None, create::new_page),
+        route!(
+            POST,
+            "/pm",
+            Create,
+            Some("title=Test+post-mortem&template=sre"),
+            create::create
+        ),
+        route!(GET, "/pm/{id}", Read, None, postmortem::show),
+        route!(GET, "/pm/{id}/audit", Audit, None, postmortem::audit_page),
+        route!(GET, "/pm/{id}/export.html", Read, None, export::html),
+        route!(
+            POST,
+            "/pm/{id}/event",
+            Edit,
+            Some("version={version}&title=Renamed&summary=s&impact=i"),
+            edits::event
+        ),
+        route!(
+            POST,
+            "/pm/{id}/moments",
+            Edit,
+            Some("version={version}&kind=started&at=2024-05-01T10:00"),
+            edits::moment
+        ),
+        route!(POST, "/pm/{id}/evidence", Edit, None, evidence::upload),
+        route!(
+            POST,
+            "/pm/{id}/timeline",
+            Edit,
+            Some("version={version}&at=2024-05-01T10:05&text=Alert+fired"),
+            edits::add_entry
+        ),
+        route!(
+            POST,
+            "/pm/{id}/timeline/{entry}",
+            Edit,
+            Some("version={version}&op=hide"),
+            edits::entry_op
+        ),
+        route!(
+            POST,
+            "/pm/{id}/causes",
+            Edit,
+            Some("version={version}&text=The+disk+filled&category=Equipment"),
+            edits::add_cause
+        ),
+        route!(
+            POST,
+            "/pm/{id}/lessons",
+            Edit,
+            Some("version={version}&kind=learned&text=Alerts+help"),
+            edits::add_lesson
+        ),
+        route!(
+            POST,
+            "/pm/{id}/actions",
+            Edit,
+            Some("version={version}&text=Add+a+disk+alert&owner=ada&due=2031-01-01"),
+            edits::add_action
+        ),
+        route!(
+            POST,
+            "/pm/{id}/actions/{action}",
+            Edit,
+            Some("version={version}&status=done"),
+            edits::action_status
+        ),
+        route!(
+            POST,
+            "/pm/{id}/comments",
+            Comment,
+            Some("version={version}&text=Thanks"),
+            edits::add_comment
+        ),
+        route!(
+            POST,
+            "/pm/{id}/acknowledgements",
+            Acknowledge,
+            Some("version={version}&key={key}&reason=quoted"),
+            edits::acknowledge
+        ),
+        route!(
+            POST,
+            "/pm/{id}/status",
+            Move,
+            Some("version={version}&to=in-review"),
+            edits::set_status
+        ),
+        route!(GET, "/tokens", SignedIn, None, admin::tokens_page),
+        route!(
+            POST,
+            "/tokens",
+            SignedIn,
+            Some("name=ci"),
+            admin::create_token
+        ),
+        route!(GET, "/admin", Administer, None, admin::admin_page),
+        route!(
+            POST,
+            "/admin/users",
+            Administer,
+            Some("username=newperson&display_name=N&password=xxxxxxxxxxxx&role=viewer"),
+            admin::create_user
+        ),
+        route!(
+            POST,
+            "/admin/teams",
+            Administer,
+            Some("name=newteam"),
+            admin::create_team
+        ),
+        route!(
+            POST,
+            "/admin/members",
+            Administer,
+            Some("team=newteam&username=newperson"),
+            admin::add_member
+        ),
+        route!(
+            POST,
+            "/admin/roles",
+            Administer,
+            Some("username=newperson&role=contributor"),
+            admin::set_role
+        ),
+        // The REST API: the same handlers, JSON in and out.
+        route!(GET, "/api/v1/me", SignedIn, None, api::me),
+        route!(
+            POST,
+            "/api/v1/coach",
+            SignedIn,
+            Some(r#"{"text":"Bob failed to check","section":"why"}"#),
+            review::lint
+        ),
+        route!(GET, "/api/v1/postmortems", SignedIn, None, home::search),
+        route!(
+            POST,
+            "/api/v1/postmortems",
+            Create,
+            Some(r#"{"title":"API post-mortem","template":"sre"}"#),
+            create::create
+        ),
+        route!(GET, "/api/v1/actions", SignedIn, None, api::my_actions),
+        route!(
+            GET,
+            "/api/v1/postmortems/{id}",
+            Read,
+            None,
+            postmortem::show_json
+        ),
+        route!(
+            GET,
+            "/api/v1/postmortems/{id}/audit",
+            Audit,
+            None,
+            postmortem::audit_page
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/event",
+            Edit,
+            Some(r#"{"version":{version},"title":"Renamed","summary":"s","impact":"i"}"#),
+            edits::event
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/moments",
+            Edit,
+            Some(r#"{"version":{version},"kind":"detected","at":"2024-05-01T10:03:00Z"}"#),
+            edits::moment
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/evidence",
+            Edit,
+            None,
+            evidence::upload
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/timeline",
+            Edit,
+            Some(r#"{"version":{version},"at":"2024-05-01T10:05:00Z","text":"Alert fired"}"#),
+            edits::add_entry
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/timeline/{entry}",
+            Edit,
+            Some(r#"{"version":{version},"op":"hide"}"#),
+            edits::entry_op
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/causes",
+            Edit,
+            Some(r#"{"version":{version},"text":"The disk filled"}"#),
+            edits::add_cause
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/lessons",
+            Edit,
+            Some(r#"{"version":{version},"kind":"went-right","text":"Paging worked"}"#),
+            edits::add_lesson
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/actions",
+            Edit,
+            Some(
+                r#"{"version":{version},"text":"Alert on disk use above 80%","owner":"ada","due":"2031-01-01"}"#
+            ),
+            edits::add_action
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/actions/{action}",
+            Edit,
+            Some(r#"{"version":{version},"status":"in-progress"}"#),
+            edits::action_status
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/comments",
+            Comment,
+            Some(r#"{"version":{version},"text":"Thanks"}"#),
+            edits::add_comment
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/acknowledgements",
+            Acknowledge,
+            Some(r#"{"version":{version},"key":"{key}","reason":"quoted"}"#),
+            edits::acknowledge
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/status",
+            Move,
+            Some(r#"{"version":{version},"to":"in-review"}"#),
+            edits::set_status
+        ),
+    ]
+}
+
+pub fn router() -> Router<AppState> {
+    table().into_iter().fold(Router::new(), |r, spec| {
+        r.route(spec.path, (spec.handler)())
+    })
+}
