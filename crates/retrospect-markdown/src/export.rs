@@ -13,8 +13,9 @@ pub fn to_markdown(pm: &PostMortem) -> String {
     out.push('\n');
     out.push_str(&format!("# {}\n", heading_text(&pm.title)));
     let mut section = |heading: &str, body: String| {
-        out.push_str(&format!("\n## {heading}\n\n"));
+        out.push_str(&format!("\n## {heading}\n"));
         if !body.is_empty() {
+            out.push('\n');
             out.push_str(&body);
             if !body.ends_with('\n') {
                 out.push('\n');
@@ -78,9 +79,10 @@ pub fn to_markdown(pm: &PostMortem) -> String {
     if !pm.sections.is_empty() {
         out.push_str(&format!("\n{}\n", own::FREE_SECTIONS_MARKER));
         for free in &pm.sections {
-            out.push_str(&format!("\n## {}\n\n", heading_text(&free.heading)));
+            out.push_str(&format!("\n## {}\n", heading_text(&free.heading)));
             let body = block::encode(&free.body);
             if !body.is_empty() {
+                out.push('\n');
                 out.push_str(&body);
                 out.push('\n');
             }

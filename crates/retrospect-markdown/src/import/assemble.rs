@@ -124,7 +124,6 @@ pub(crate) fn assemble(
         let leftover = match sec.role {
             Some(Role::Summary) if summary_section.is_none() => {
                 summary_section = Some(as_text(&body));
-                report.recognised.push("summary".into());
                 Vec::new()
             }
             Some(Role::Impact) if impact.is_none() => {
@@ -167,22 +166,40 @@ pub(crate) fn assemble(
     }
 
     // The summary: its own section, else the front matter's, else the opening text.
-    let mut candidates: Vec<(Option<String>, &str)> = vec![
-        (summary_section, ""),
-        (front.summary.clone(), "Front matter summary"),
+    // When the opening text is all there is, it is the write-up itself.
+    let preamble_heading = if sections.len() > 1 {
+        "Introduction"
+    } else {
+        "Details"
+    };
+    let candidates: [(Option<String>, &str, &str); 4] = [
+        (summary_section, "", "its Summary section"),
+        (
+            front.summary.clone(),
+            "Front matter summary",
+            "the front matter",
+        ),
         (
             (!preamble.is_empty()).then(|| preamble.clone()),
-            "Introduction",
+            preamble_heading,
+            "the opening text",
         ),
-        (front.description.clone(), "Front matter description"),
+        (
+            front.description.clone(),
+            "Front matter description",
+            "the front matter description",
+        ),
     ];
     let mut summary = String::new();
+    let mut taken = false;
     let mut extra_sections = Vec::new();
-    for (candidate, heading) in candidates.drain(..) {
+    for (candidate, heading, source) in candidates {
         let Some(text) = candidate else { continue };
         // Our own files take their summary only from the Summary section.
-        if summary.is_empty() && (!own || heading.is_empty()) {
+        if !taken && (!own || heading.is_empty()) {
             summary = text;
+            taken = true;
+            report.recognised.push(format!("summary: from {source}"));
         } else {
             extra_sections.push(FreeSection {
                 heading: heading.to_string(),
@@ -190,18 +207,13 @@ pub(crate) fn assemble(
             });
         }
     }
-    if !summary.is_empty() && !report.recognised.iter().any(|r| r == "summary") {
-        report
-            .recognised
-            .push("summary: from the opening text".into());
-    }
     extra_sections.extend(front.kept.clone());
     extra_sections.append(&mut free);
 
     let title = match title.filter(|t| !t.trim().is_empty()) {
         Some(t) => t,
         None => {
-            let guess = guess_title(&summary, file_name);
+            let guess = guess_title(front.description.as_deref().unwrap_or(&summary), file_name);
             report.warnings.push(format!(
                 "the document has no title; it is called \"{guess}\" for now"
             ));

@@ -210,37 +210,44 @@ pub(crate) fn classify(heading: &str) -> Option<Role> {
 /// what we learned.
 pub(crate) fn lesson_kind(normalised: &str) -> Option<LessonKind> {
     let n = normalised;
-    let any = |names: &[&str]| names.contains(&n);
-    if any(&[
-        "what went well",
-        "what went right",
-        "things that went well",
-        "what worked",
+    let has = |parts: &[&str]| parts.iter().any(|p| n.contains(p));
+    let negated = has(&["didn't", "did not", "didnt", "not "]);
+    if has(&[
         "went well",
-        "what worked well",
-        "the good",
-    ]) {
-        Some(LessonKind::WentRight)
-    } else if any(&[
-        "what went wrong",
-        "what went badly",
-        "what could have gone better",
-        "what didn't go well",
-        "what did not go well",
-        "things that went wrong",
-        "what could be improved",
+        "go well",
+        "go so well",
+        "went right",
+        "worked well",
+        "what worked",
+    ]) || n == "the good"
+    {
+        Some(if negated {
+            LessonKind::WentWrong
+        } else {
+            LessonKind::WentRight
+        })
+    } else if has(&[
         "went wrong",
-        "the bad",
-    ]) {
+        "went badly",
+        "gone better",
+        "could be improved",
+        "could have been better",
+        "to improve",
+    ]) || n == "the bad"
+    {
         Some(LessonKind::WentWrong)
     } else if n.contains("lucky") {
         Some(LessonKind::Lucky)
-    } else if any(&[
+    } else if [
         "what we learned",
         "what we learnt",
         "lessons learned",
         "lessons learnt",
-    ]) {
+        "what i learned",
+        "what i learnt",
+    ]
+    .contains(&n)
+    {
         Some(LessonKind::Learned)
     } else {
         None
@@ -295,5 +302,13 @@ mod tests {
         assert_eq!(classify("Resolution"), Some(Role::Resolution));
         assert_eq!(classify("Responders"), Some(Role::Participants));
         assert_eq!(classify("Background"), None);
+        assert_eq!(
+            classify("What Didn't Go So Well?"),
+            Some(Role::Lessons(Some(LessonKind::WentWrong)))
+        );
+        assert_eq!(
+            classify("What could have gone better?"),
+            Some(Role::Lessons(Some(LessonKind::WentWrong)))
+        );
     }
 }

@@ -105,6 +105,9 @@ struct Parser<'a> {
     date: Option<(Date, DateSource)>,
     last_time: Option<Time>,
     current: Option<Building<'a>>,
+    /// The paragraph of non-entry lines read so far: a statement such as
+    /// "all times are in UTC" may be wrapped over several lines.
+    paragraph: String,
 }
 
 pub(crate) fn parse<'a>(lines: &[(usize, &'a str)], context: Context) -> TimelineParse<'a> {
@@ -115,6 +118,7 @@ pub(crate) fn parse<'a>(lines: &[(usize, &'a str)], context: Context) -> Timelin
         date: context.reference_date.map(|d| (d, DateSource::Reference)),
         last_time: None,
         current: None,
+        paragraph: String::new(),
     };
     let mut fences = Fences::default();
     let mut i = 0;
@@ -153,6 +157,13 @@ impl<'a> Parser<'a> {
     }
 
     fn line(&mut self, number: usize, line: &'a str) {
+        let statement_continues = self.current.is_none()
+            && !is_blank(line)
+            && heading(line).is_none()
+            && list_item(line).is_none();
+        if !statement_continues {
+            self.paragraph.clear();
+        }
         if let Some((_, text)) = heading(line) {
             self.finish();
             self.heading_line(number, line, text);
@@ -253,7 +264,11 @@ impl<'a> Parser<'a> {
 
     /// A line that is not an entry: it may state a zone or a date.
     fn statement(&mut self, line: &'a str) {
-        if let Some(zone) = zones::stated_in(line) {
+        if !self.paragraph.is_empty() {
+            self.paragraph.push(' ');
+        }
+        self.paragraph.push_str(line.trim());
+        if let Some(zone) = zones::stated_in(&self.paragraph) {
             self.zone = Some(zone);
         }
         let dates = dates_in(line, self.year_hint());
@@ -314,22 +329,32 @@ impl<'a> Parser<'a> {
             Shape::List { content_indent } => content_indent,
             _ => 0,
         };
+        // Continuation lines lose the indentation they share, at least the item's.
+        let common = b
+            .more
+            .iter()
+            .filter(|l| !is_blank(l))
+            .map(|l| indentation(l))
+            .min()
+            .unwrap_or(0)
+            .max(content_indent);
         let mut text_lines: Vec<String> = Vec::new();
         let mut first = String::new();
         if b.head.bold {
             first.push_str("**");
         }
-        if let Some(f) = b.head.footnote {
-            first.push_str(f);
-            if !b.head.rest.is_empty() {
-                first.push(' ');
-            }
-        }
         first.push_str(b.head.rest);
         text_lines.push(first);
-        text_lines.extend(b.more.iter().map(|l| dedent(l, content_indent).to_string()));
+        text_lines.extend(b.more.iter().map(|l| dedent(l, common).to_string()));
         let refs: Vec<&str> = text_lines.iter().map(String::as_str).collect();
         let mut text = join_trimmed(&refs);
+        if let Some(f) = b.head.footnote {
+            text = if text.is_empty() {
+                f.to_string()
+            } else {
+                format!("{text} {f}")
+            };
+        }
         if text.is_empty() {
             text = b.raw[0].trim().to_string();
         }
@@ -382,7 +407,10 @@ impl<'a> Parser<'a> {
         let (tz, name) = match zone {
             Some(z) => (z.tz, Some(z.name)),
             None => {
-                self.out.assumed_utc += 1;
+                // A date alone is placed at midnight UTC; only times need a zone.
+                if time.is_some() {
+                    self.out.assumed_utc += 1;
+                }
                 (jiff::tz::TimeZone::UTC, None)
             }
         };
