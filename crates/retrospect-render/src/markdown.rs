@@ -7,7 +7,8 @@ use comrak::nodes::NodeValue;
 use comrak::{Arena, Options, format_html, parse_document};
 
 /// Markdown to safe HTML. Raw HTML in the input is dropped, links get
-/// `rel="noopener noreferrer"`, and only http(s), mailto and relative URLs survive.
+/// `rel="noopener noreferrer"`, only http(s), mailto and relative URLs
+/// survive, and images become links to the image (nothing loads by itself).
 pub fn markdown_to_safe_html(md: &str) -> String {
     markdown_to_safe_html_nested(md, 1)
 }
@@ -31,11 +32,17 @@ pub fn markdown_to_safe_html_nested(md: &str, top_level: u8) -> String {
         return format!("<pre>{}</pre>", crate::escape::escape_xml(md));
     }
     let shift = top_level.clamp(1, 6) - 1;
-    if shift > 0 {
-        for node in root.descendants() {
-            if let NodeValue::Heading(h) = &mut node.data.borrow_mut().value {
-                h.level = (h.level + shift).min(6);
+    for node in root.descendants() {
+        let mut data = node.data.borrow_mut();
+        match &mut data.value {
+            NodeValue::Heading(h) => h.level = (h.level + shift).min(6),
+            // An image would be fetched from wherever it points as soon as the
+            // page opens (a tracking pixel, at worst); a link to it is not.
+            NodeValue::Image(link) => {
+                let link = link.clone();
+                data.value = NodeValue::Link(link);
             }
+            _ => {}
         }
     }
     let mut html = String::with_capacity(md.len() * 2);
@@ -113,6 +120,18 @@ mod tests {
         );
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains(r#"href="https://auto.link""#));
+    }
+
+    #[test]
+    fn images_become_links() {
+        let html = markdown_to_safe_html("![the graph](https://example.com/g.png)");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains(
+                r#"<a href="https://example.com/g.png" rel="noopener noreferrer">the graph</a>"#
+            ),
+            "{html}"
+        );
     }
 
     #[test]

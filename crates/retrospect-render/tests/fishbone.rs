@@ -237,3 +237,32 @@ proptest! {
         prop_assert_eq!(drawn, texts.len());
     }
 }
+
+#[test]
+fn a_crowded_category_spreads_over_several_bones() {
+    let texts: Vec<String> = samples::CAUSE_TEXTS.iter().map(|t| t.to_string()).collect();
+    let pm = samples::with_cause_texts(&texts, &[Some(1); 30], &[None, Some(0), Some(1)]);
+    let layout = fishbone_layout(&pm);
+    assert!(layout.bones.len() > 2, "{} bones", layout.bones.len());
+    assert!(layout.bones.iter().all(|b| b.category == "Process"));
+    let parts = layout.bones.len();
+    assert_eq!(
+        layout.bones[0].label.full_text,
+        format!("Process (1 of {parts})")
+    );
+    // A cause's whys stay on its bone.
+    assert_eq!(
+        layout.bones[0]
+            .causes
+            .iter()
+            .map(|c| c.depth)
+            .collect::<Vec<_>>()[..3],
+        [1, 2, 3]
+    );
+    assert!(
+        layout.legend.full_text.contains("Process\u{a0}(30)"),
+        "{}",
+        layout.legend.full_text
+    );
+    check_layout(&layout);
+}

@@ -124,7 +124,12 @@ fn shift(s: &Segment, dx: f64, dy: f64) -> Segment {
 }
 
 /// Lays out one bone in its own frame: spine point at (0, 0), y growing down.
-fn layout_bone(group: &BoneGroup<'_>, above: bool, cats: &[String]) -> BoneLayout {
+fn layout_bone(
+    group: &BoneGroup<'_>,
+    label_text: &str,
+    above: bool,
+    cats: &[String],
+) -> BoneLayout {
     let mut causes: Vec<CauseBox> = group
         .nodes
         .iter()
@@ -201,13 +206,7 @@ fn layout_bone(group: &BoneGroup<'_>, above: bool, cats: &[String]) -> BoneLayou
         }
     }
 
-    let mut label = TextBox::wrapped(
-        &group.category,
-        CATEGORY_FONT,
-        CATEGORY_WRAP,
-        2,
-        Align::Center,
-    );
+    let mut label = TextBox::wrapped(label_text, CATEGORY_FONT, CATEGORY_WRAP, 2, Align::Center);
     let (lw, lh) = (label.rect.width, label.rect.height);
     let label_y = if above {
         end_y - LABEL_GAP - lh
@@ -224,6 +223,75 @@ fn layout_bone(group: &BoneGroup<'_>, above: bool, cats: &[String]) -> BoneLayou
         causes,
         connectors,
     }
+}
+
+/// A bone whose causes stack taller than this is split into several bones of
+/// the same category, so a crowded category makes the fish longer instead of
+/// one bone very tall.
+const MAX_STACK: f64 = 540.0;
+
+/// Splits a crowded bone between root causes (a cause's whys stay with it);
+/// each part is labelled "Process (1 of 3)".
+fn split_crowded<'a>(group: BoneGroup<'a>, cats: &[String]) -> Vec<(BoneGroup<'a>, String)> {
+    let height = |n: &crate::cause_tree::TreeNode<'_>| {
+        let label = cause_label(
+            n.cause.id,
+            &n.cause.text,
+            n.cause.category.as_deref(),
+            &group.category,
+            cats,
+        );
+        TextBox::wrapped(&label, CAUSE_FONT, CAUSE_WRAP, CAUSE_MAX_LINES, Align::Left)
+            .rect
+            .height
+            + ROW_GAP
+    };
+    // Chunk boundaries: start indices of each part.
+    let mut starts = vec![0];
+    let mut stacked = 0.0;
+    let mut i = 0;
+    while i < group.nodes.len() {
+        let end = (i + 1..group.nodes.len())
+            .find(|&j| group.nodes[j].parent.is_none())
+            .unwrap_or(group.nodes.len());
+        let subtree: f64 = group.nodes[i..end].iter().map(height).sum();
+        if stacked > 0.0 && stacked + subtree > MAX_STACK {
+            starts.push(i);
+            stacked = 0.0;
+        }
+        stacked += subtree;
+        i = end;
+    }
+    if starts.len() == 1 {
+        let label = group.category.clone();
+        return vec![(group, label)];
+    }
+    let parts = starts.len();
+    starts.push(group.nodes.len());
+    starts
+        .windows(2)
+        .enumerate()
+        .map(|(k, w)| {
+            let (from, to) = (w[0], w[1]);
+            let nodes = group.nodes[from..to]
+                .iter()
+                .map(|n| crate::cause_tree::TreeNode {
+                    cause: n.cause,
+                    depth: n.depth,
+                    parent: n.parent.map(|p| p - from),
+                    children: n.children.iter().map(|c| c - from).collect(),
+                })
+                .collect();
+            let label = format!("{} ({} of {parts})", group.category, k + 1);
+            (
+                BoneGroup {
+                    category: group.category.clone(),
+                    nodes,
+                },
+                label,
+            )
+        })
+        .collect()
 }
 
 /// The region a bone occupies, in its own frame.
@@ -243,11 +311,14 @@ fn bounds(b: &BoneLayout) -> Rect {
 /// Computes the fishbone's layout for a post-mortem.
 pub fn fishbone_layout(pm: &PostMortem) -> FishboneLayout {
     let cats = categories(pm);
-    let groups = group_by_bone(pm);
+    let groups: Vec<(BoneGroup<'_>, String)> = group_by_bone(pm)
+        .into_iter()
+        .flat_map(|g| split_crowded(g, &cats))
+        .collect();
     let mut bones: Vec<BoneLayout> = groups
         .iter()
         .enumerate()
-        .map(|(i, g)| layout_bone(g, i % 2 == 0, &cats))
+        .map(|(i, (g, label))| layout_bone(g, label, i % 2 == 0, &cats))
         .collect();
 
     // Pack bones along the spine, left to right.
@@ -356,20 +427,22 @@ fn legend(pm: &PostMortem, cats: &[String], bones: &[BoneLayout]) -> String {
             cats.join("\u{a0}\u{b7} ")
         );
     }
+    // A crowded category may span several bones: count them all.
     let count = |name: &str| {
         bones
             .iter()
-            .find(|b| b.category == name)
+            .filter(|b| b.category == name)
             .map(|b| b.causes.len())
-            .unwrap_or(0)
+            .sum::<usize>()
     };
-    let extra = bones
-        .iter()
-        .map(|b| &b.category)
-        .filter(|c| !cats.contains(c));
-    let listed: Vec<String> = cats
-        .iter()
-        .chain(extra)
+    let mut names: Vec<&String> = cats.iter().collect();
+    for b in bones {
+        if !names.contains(&&b.category) {
+            names.push(&b.category);
+        }
+    }
+    let listed: Vec<String> = names
+        .into_iter()
         .map(|c| match count(c) {
             0 => format!("{c}\u{a0}(none)"),
             n => format!("{c}\u{a0}({n})"),

@@ -107,3 +107,148 @@ pub const HOSTILE: &[&str] = &[
     "]]><svg onload=alert(3)>",
     "\u{1b}[31mred\u{0}nul",
 ];
+
+/// One start tag: its name and attributes (name, value).
+#[derive(Debug)]
+pub struct Tag {
+    pub name: String,
+    pub attrs: Vec<(String, String)>,
+}
+
+/// A small scanner for the HTML we emit: every `<` in our output starts a tag,
+/// because all text is escaped. Comments, the doctype and end tags are skipped.
+pub fn start_tags(html: &str) -> Vec<Tag> {
+    let bytes = html.as_bytes();
+    let mut tags = Vec::new();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        i += off + 1;
+        if html[i..].starts_with("!--") {
+            i += html[i..].find("-->").expect("closed comment");
+            continue;
+        }
+        if html[i..].starts_with('!') || html[i..].starts_with('/') {
+            continue;
+        }
+        let name_len = html[i..]
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .expect("tag end");
+        let name = html[i..i + name_len].to_ascii_lowercase();
+        i += name_len;
+        let mut attrs = Vec::new();
+        loop {
+            while bytes[i].is_ascii_whitespace() || bytes[i] == b'/' {
+                i += 1;
+            }
+            if bytes[i] == b'>' {
+                i += 1;
+                break;
+            }
+            let n = html[i..]
+                .find(|c: char| c == '=' || c == '>' || c.is_whitespace())
+                .expect("attr end");
+            let attr = html[i..i + n].to_ascii_lowercase();
+            i += n;
+            let mut value = String::new();
+            if bytes[i] == b'=' {
+                i += 1;
+                let quote = bytes[i];
+                assert!(quote == b'"', "unquoted attribute {attr} in <{name}>");
+                let end = html[i + 1..].find('"').expect("closing quote");
+                value = html[i + 1..i + 1 + end].to_string();
+                i += end + 2;
+            }
+            attrs.push((attr, value));
+        }
+        tags.push(Tag { name, attrs });
+    }
+    tags
+}
+
+const ALLOWED: &[&str] = &[
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "a",
+    "header",
+    "nav",
+    "main",
+    "footer",
+    "section",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "dl",
+    "dt",
+    "dd",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "span",
+    "div",
+    "figure",
+    "figcaption",
+    "br",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "del",
+    "hr",
+    "svg",
+    "desc",
+    "g",
+    "rect",
+    "line",
+    "text",
+    "circle",
+    "polygon",
+];
+
+/// Panics when the document holds anything that could run: unknown elements,
+/// event attributes, or script URLs.
+pub fn assert_inert(html: &str) {
+    for tag in start_tags(html) {
+        assert!(
+            ALLOWED.contains(&tag.name.as_str()),
+            "unexpected element <{}>",
+            tag.name
+        );
+        for (name, value) in &tag.attrs {
+            assert!(
+                !name.starts_with("on"),
+                "event attribute {name} on <{}>",
+                tag.name
+            );
+            let v = value.trim().to_ascii_lowercase();
+            assert!(
+                !v.starts_with("javascript:") && !v.starts_with("data:"),
+                "{name}={value}"
+            );
+        }
+    }
+    assert!(!html.to_ascii_lowercase().contains("<script"));
+}
+
+pub fn attr<'a>(tag: &'a Tag, name: &str) -> Option<&'a str> {
+    tag.attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
