@@ -103,6 +103,27 @@ impl PostMortem {
         Ok(id)
     }
 
+    /// Adds many entries at once (an import), sorting once at the end rather
+    /// than per entry, and returns their new ids in input order.
+    pub fn add_entries(&mut self, entries: Vec<TimelineEntry>) -> Result<Vec<LocalId>, DomainError> {
+        let mut next = next_id(self.timeline.iter().map(|t| t.id));
+        let mut ids = Vec::with_capacity(entries.len());
+        for mut entry in entries {
+            entry.text = required("timeline text", &entry.text, MAX_ENTRY_TEXT)?;
+            if let Some(r) = &entry.evidence
+                && !self.evidence.iter().any(|e| e.id == r.evidence)
+            {
+                return Err(DomainError::NotFound { part: "evidence", id: r.evidence });
+            }
+            entry.id = next;
+            ids.push(next);
+            next += 1;
+            self.timeline.push(entry);
+        }
+        self.sort_timeline();
+        Ok(ids)
+    }
+
     /// Removes an entry and every cause's citation of it.
     pub fn remove_entry(&mut self, id: LocalId) -> Result<TimelineEntry, DomainError> {
         let pos = self

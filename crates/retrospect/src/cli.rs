@@ -20,7 +20,12 @@ where`); pass --database-url postgres://... or set RETROSPECT_DATABASE_URL to us
 )]
 pub struct Cli {
     /// Database to use: a SQLite file path, sqlite://PATH or postgres://USER@HOST/DB.
-    #[arg(long, global = true, env = "RETROSPECT_DATABASE_URL", value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        env = "RETROSPECT_DATABASE_URL",
+        value_name = "URL"
+    )]
     pub database_url: Option<String>,
 
     #[command(subcommand)]
@@ -44,8 +49,12 @@ pub struct FormatArg {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Run the web application (embedded SQLite unless --database-url says otherwise).
+    Serve(crate::commands::serve::ServeArgs),
     /// Start a new post-mortem (step 1: define the event).
-    #[command(after_help = "Examples:\n  retrospect new \"Checkout outage\" --template sre --severity SEV2\n  retrospect new \"Missed the launch date\" --kind project\n  retrospect new \"My first on-call\" --template personal")]
+    #[command(
+        after_help = "Examples:\n  retrospect new \"Checkout outage\" --template sre --severity SEV2\n  retrospect new \"Missed the launch date\" --kind project\n  retrospect new \"My first on-call\" --template personal"
+    )]
     New(NewArgs),
     /// List post-mortems.
     List(ListArgs),
@@ -91,12 +100,18 @@ pub enum Command {
     Export(ExportArgs),
     /// Read post-mortems from Markdown or JSON files (yours or other tools').
     Import(ImportArgs),
+    /// Evidence: logs, email, chat exports, documents and timeline tables.
+    #[command(subcommand)]
+    Evidence(EvidenceCmd),
+    /// The log engine on its own: timestamps and patterns for any log file.
+    #[command(subcommand)]
+    Logs(crate::commands::logs::LogsCmd),
+    /// Draw the fishbone diagram and the 5 Whys tree.
+    Fishbone(crate::commands::pictures::FishboneArgs),
     /// Check writing for blaming language (Markdown or text; CI-friendly).
     Lint(crate::commands::coach::LintArgs),
     /// Publish a post-mortem once the language coach has no open findings.
-    Publish {
-        id: i64,
-    },
+    Publish { id: i64 },
     /// Keep a coach finding on purpose, with the reason (facilitators).
     Ack {
         id: i64,
@@ -220,6 +235,9 @@ pub struct TimelineArgs {
     /// Only entries by this actor.
     #[arg(long)]
     pub actor: Option<String>,
+    /// Also write the timeline picture (a lane per source) to this SVG file.
+    #[arg(long)]
+    pub svg: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -265,4 +283,10 @@ pub struct ImportArgs {
     pub tz: Option<String>,
     #[command(flatten)]
     pub format: FormatArg,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvidenceCmd {
+    /// Import files as evidence; timeline entries are proposed for you to accept.
+    Add(crate::commands::evidence::EvidenceAddArgs),
 }

@@ -10,12 +10,18 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{CommandFactory, Parser};
+use cli::EvidenceCmd;
 use cli::{Cli, Command};
-use commands::{analysis_parts, coach, event_parts, files, postmortem};
+use commands::{
+    analysis_parts, coach, event_parts, evidence, files, logs, pictures, postmortem, serve,
+};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: could not start: {e}");
@@ -42,7 +48,12 @@ async fn run(cli: Cli) -> Result<u8> {
     let done = |r: Result<()>| r.map(|()| 0u8);
     match cli.command {
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "retrospect", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "retrospect",
+                &mut std::io::stdout(),
+            );
             Ok(0)
         }
         Command::Where => {
@@ -52,7 +63,9 @@ async fn run(cli: Cli) -> Result<u8> {
         Command::Templates { format } => done(commands::emit_templates(format.format)),
         Command::New(args) => done(postmortem::new(&*open().await?, args).await),
         Command::List(args) => done(postmortem::list(&*open().await?, args).await),
-        Command::Show { id, format } => done(postmortem::show(&*open().await?, id, format.format).await),
+        Command::Show { id, format } => {
+            done(postmortem::show(&*open().await?, id, format.format).await)
+        }
         Command::Edit(args) => done(postmortem::edit(&*open().await?, args).await),
         Command::Delete { id, yes } => done(postmortem::delete(&*open().await?, id, yes).await),
         Command::Moment(cmd) => done(event_parts::moment(&*open().await?, cmd).await),
@@ -65,9 +78,20 @@ async fn run(cli: Cli) -> Result<u8> {
         Command::Comment(cmd) => done(analysis_parts::comment(&*open().await?, cmd).await),
         Command::Export(args) => done(files::export(&*open().await?, args).await),
         Command::Import(args) => done(files::import(&*open().await?, args).await),
+        Command::Evidence(EvidenceCmd::Add(args)) => {
+            done(evidence::add(&*open().await?, args).await)
+        }
+        Command::Logs(cmd) => done(logs::run(cmd)),
+        Command::Fishbone(args) => done(pictures::fishbone(&*open().await?, args).await),
+        Command::Serve(args) => done(serve::serve(cli.database_url.clone(), args).await),
         Command::Lint(args) => coach::lint(args).map(|code| u8::try_from(code).unwrap_or(1)),
         Command::Publish { id } => done(coach::publish(&*open().await?, id).await),
-        Command::Ack { id, finding, reason, by } => done(coach::ack(&*open().await?, id, &finding, &reason, &by).await),
+        Command::Ack {
+            id,
+            finding,
+            reason,
+            by,
+        } => done(coach::ack(&*open().await?, id, &finding, &reason, &by).await),
     }
 }
 
@@ -75,6 +99,8 @@ async fn run(cli: Cli) -> Result<u8> {
 fn database_url(flag: Option<&str>) -> String {
     match flag {
         Some(url) if !url.trim().is_empty() => url.to_string(),
-        _ => retrospect_store::sqlite::default_database_path().display().to_string(),
+        _ => retrospect_store::sqlite::default_database_path()
+            .display()
+            .to_string(),
     }
 }

@@ -1,7 +1,8 @@
 //! Human-readable printing of post-mortems and their parts.
 
 use retrospect_domain::{
-    ActionStatus, Date, EntryState, LessonKind, PostMortem, TimelineEntry, Timestamp, human_duration,
+    ActionStatus, Date, EntryState, LessonKind, PostMortem, TimelineEntry, Timestamp,
+    human_duration,
 };
 use retrospect_store::ActionRow;
 
@@ -12,9 +13,18 @@ pub fn when(at: Timestamp, zone: Option<&str>) -> String {
 }
 
 pub fn print_postmortem(pm: &PostMortem) {
-    println!("# {}  (post-mortem {}, version {})", pm.title, pm.id, pm.version);
-    let severity = pm.severity.map(|s| s.to_string()).unwrap_or_else(|| "-".into());
-    println!("{} · {} · visible to {} · severity {}", pm.kind, pm.status, pm.visibility, severity);
+    println!(
+        "# {}  (post-mortem {}, version {})",
+        pm.title, pm.id, pm.version
+    );
+    let severity = pm
+        .severity
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| "-".into());
+    println!(
+        "{} · {} · visible to {} · severity {}",
+        pm.kind, pm.status, pm.visibility, severity
+    );
     if let Some(t) = &pm.template {
         println!("template: {t}");
     }
@@ -32,16 +42,30 @@ pub fn print_postmortem(pm: &PostMortem) {
     if !pm.evidence.is_empty() {
         println!("\n## Evidence");
         for e in &pm.evidence {
-            println!("  E{}  {}  {}  {} bytes  sha256:{}", e.id, e.kind, e.name, e.size, short(&e.checksum));
+            println!(
+                "  E{}  {}  {}  {} bytes  sha256:{}",
+                e.id,
+                e.kind,
+                e.name,
+                e.size,
+                short(&e.checksum)
+            );
         }
     }
-    let proposed = pm.timeline.iter().filter(|t| t.state == EntryState::Proposed).count();
+    let proposed = pm
+        .timeline
+        .iter()
+        .filter(|t| t.state == EntryState::Proposed)
+        .count();
     let visible: Vec<&TimelineEntry> = pm.visible_timeline().collect();
     if !visible.is_empty() || proposed > 0 {
         println!("\n## Timeline");
         print_timeline(&visible);
         if proposed > 0 {
-            println!("  ({proposed} proposed entries wait for review: retrospect timeline {} --all)", pm.id);
+            println!(
+                "  ({proposed} proposed entries wait for review: retrospect timeline {} --all)",
+                pm.id
+            );
         }
     }
     if !pm.causes.is_empty() {
@@ -77,8 +101,16 @@ fn short(checksum: &str) -> &str {
 
 pub fn print_moments(pm: &PostMortem) {
     for m in &pm.key_moments {
-        let note = m.note.as_deref().map(|n| format!("  ({n})")).unwrap_or_default();
-        println!("  {:<10} {}{note}", m.kind.to_string(), when(m.at, m.zone.as_deref()));
+        let note = m
+            .note
+            .as_deref()
+            .map(|n| format!("  ({n})"))
+            .unwrap_or_default();
+        println!(
+            "  {:<10} {}{note}",
+            m.kind.to_string(),
+            when(m.at, m.zone.as_deref())
+        );
     }
 }
 
@@ -102,7 +134,11 @@ pub fn print_timeline(entries: &[&TimelineEntry]) {
         println!("  (no entries)");
     }
     for e in entries {
-        let actor = e.actor.as_deref().map(|a| format!("{a}: ")).unwrap_or_default();
+        let actor = e
+            .actor
+            .as_deref()
+            .map(|a| format!("{a}: "))
+            .unwrap_or_default();
         let mut marks = Vec::new();
         if let Some(k) = &e.key_moment {
             marks.push(format!("★ {k}"));
@@ -118,23 +154,45 @@ pub fn print_timeline(entries: &[&TimelineEntry]) {
         if !e.source.is_empty() && e.source != "manual" {
             marks.push(e.source.clone());
         }
-        let marks = if marks.is_empty() { String::new() } else { format!("  [{}]", marks.join(", ")) };
-        println!("  T{:<4} {}  {actor}{}{marks}", e.id, when(e.at, e.zone.as_deref()), e.text);
+        let marks = if marks.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", marks.join(", "))
+        };
+        println!(
+            "  T{:<4} {}  {actor}{}{marks}",
+            e.id,
+            when(e.at, e.zone.as_deref()),
+            e.text
+        );
     }
 }
 
 pub fn print_cause_tree(pm: &PostMortem) {
     fn walk(pm: &PostMortem, parent: Option<u32>, depth: usize) {
         for c in pm.cause_children(parent) {
-            let category = c.category.as_deref().map(|c| format!("  [{c}]")).unwrap_or_default();
+            let category = c
+                .category
+                .as_deref()
+                .map(|c| format!("  [{c}]"))
+                .unwrap_or_default();
             let cites: Vec<String> = c
                 .timeline_refs
                 .iter()
                 .map(|t| format!("T{t}"))
                 .chain(c.evidence_refs.iter().map(|e| format!("E{e}")))
                 .collect();
-            let cites = if cites.is_empty() { String::new() } else { format!("  (cites {})", cites.join(", ")) };
-            println!("{}C{} why? {}{category}{cites}", "  ".repeat(depth + 1), c.id, c.text);
+            let cites = if cites.is_empty() {
+                String::new()
+            } else {
+                format!("  (cites {})", cites.join(", "))
+            };
+            println!(
+                "{}C{} why? {}{category}{cites}",
+                "  ".repeat(depth + 1),
+                c.id,
+                c.text
+            );
             walk(pm, Some(c.id), depth + 1);
         }
     }
@@ -145,7 +203,12 @@ pub fn print_cause_tree(pm: &PostMortem) {
 }
 
 pub fn print_lessons(pm: &PostMortem) {
-    for kind in [LessonKind::WentWrong, LessonKind::WentRight, LessonKind::Lucky, LessonKind::Learned] {
+    for kind in [
+        LessonKind::WentWrong,
+        LessonKind::WentRight,
+        LessonKind::Lucky,
+        LessonKind::Learned,
+    ] {
         let items: Vec<_> = pm.lessons.iter().filter(|l| l.kind == kind).collect();
         if items.is_empty() {
             continue;
@@ -160,9 +223,15 @@ pub fn print_lessons(pm: &PostMortem) {
 pub fn print_actions(pm: &PostMortem) {
     for a in &pm.actions {
         let owner = a.owner.as_deref().unwrap_or("no owner yet");
-        let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "no date yet".into());
+        let due = a
+            .due
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "no date yet".into());
         let causes: Vec<String> = a.causes.iter().map(|c| format!("C{c}")).collect();
-        println!("  A{}  [{}] {}  ({}, {owner}, due {due})", a.id, a.status, a.text, a.kind);
+        println!(
+            "  A{}  [{}] {}  ({}, {owner}, due {due})",
+            a.id, a.status, a.text, a.kind
+        );
         if let Some(s) = &a.success_criterion {
             println!("       done when: {s}");
         }
@@ -180,12 +249,23 @@ pub fn print_action_rows(rows: &[ActionRow], today: Date) {
         println!("No matching action items.");
         return;
     }
-    println!("{:>4} {:>4}  {:<11} {:<12} {:<16} ACTION", "PM", "ID", "STATUS", "DUE", "OWNER");
+    println!(
+        "{:>4} {:>4}  {:<11} {:<12} {:<16} ACTION",
+        "PM", "ID", "STATUS", "DUE", "OWNER"
+    );
     for r in rows {
         let a = &r.action;
         let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
-        let late = if a.is_overdue(today) { " (overdue)" } else { "" };
-        let status = if a.status == ActionStatus::Done { "done".to_string() } else { a.status.to_string() };
+        let late = if a.is_overdue(today) {
+            " (overdue)"
+        } else {
+            ""
+        };
+        let status = if a.status == ActionStatus::Done {
+            "done".to_string()
+        } else {
+            a.status.to_string()
+        };
         println!(
             "{:>4} {:>4}  {:<11} {:<12} {:<16} {}{late}   — {}",
             r.postmortem_id,
@@ -202,6 +282,12 @@ pub fn print_action_rows(rows: &[ActionRow], today: Date) {
 pub fn print_comments(pm: &PostMortem) {
     for c in &pm.comments {
         let on = c.on.map(|p| format!(" on {p}")).unwrap_or_default();
-        println!("  #{} {}{on}, {}: {}", c.id, c.author, when(c.at, None), c.text);
+        println!(
+            "  #{} {}{on}, {}: {}",
+            c.id,
+            c.author,
+            when(c.at, None),
+            c.text
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Times typed by people on the command line.
 
 use anyhow::{Context, Result, bail};
-use jiff::{Timestamp, Zoned, civil, tz::TimeZone};
+use jiff::{Timestamp, ZonedDateTime, civil, tz::TimeZone};
 
 /// A parsed instant with the zone it was written in (kept for display).
 pub struct TypedTime {
@@ -14,10 +14,14 @@ pub struct TypedTime {
 /// interpreted in `zone` (an IANA name or `+HH:MM`; UTC when absent).
 pub fn parse_time(text: &str, zone: Option<&str>) -> Result<TypedTime> {
     let t = text.trim();
-    if let Ok(z) = t.parse::<Zoned>() {
+    if let Ok(z) = t.parse::<ZonedDateTime>() {
         return Ok(TypedTime {
             at: z.timestamp(),
-            zone: Some(z.time_zone().iana_name().map_or_else(|| z.offset().to_string(), str::to_string)),
+            zone: Some(
+                z.time_zone()
+                    .iana_name()
+                    .map_or_else(|| z.offset().to_string(), str::to_string),
+            ),
         });
     }
     if let Ok(ts) = t.parse::<Timestamp>() {
@@ -30,10 +34,13 @@ pub fn parse_time(text: &str, zone: Option<&str>) -> Result<TypedTime> {
     })?;
     let (tz, name) = resolve_zone(zone)?;
     let at = dt
-        .to_zoned(tz)
+        .to_zoned_datetime(tz)
         .with_context(|| format!("'{text}' does not exist in zone {name}"))?
         .timestamp();
-    Ok(TypedTime { at, zone: Some(name) })
+    Ok(TypedTime {
+        at,
+        zone: Some(name),
+    })
 }
 
 /// Resolves an IANA zone name or a fixed offset such as `+02:00`; UTC when absent.
@@ -41,13 +48,42 @@ pub fn resolve_zone(zone: Option<&str>) -> Result<(TimeZone, String)> {
     let Some(z) = zone.map(str::trim).filter(|z| !z.is_empty()) else {
         return Ok((TimeZone::UTC, "UTC".to_string()));
     };
-    if let Ok(offset) = z.parse::<jiff::tz::Offset>() {
+    if let Some(seconds) = parse_offset(z) {
+        let offset = jiff::tz::Offset::from_seconds(seconds)
+            .map_err(|_| anyhow::anyhow!("'{z}' is not a UTC offset that exists"))?;
         return Ok((TimeZone::fixed(offset), offset.to_string()));
     }
     match TimeZone::get(z) {
         Ok(tz) => Ok((tz, z.to_string())),
-        Err(_) => bail!("'{z}' is not a time zone I know; use a name such as Europe/Berlin or an offset such as +02:00"),
+        Err(_) => bail!(
+            "'{z}' is not a time zone I know; use a name such as Europe/Berlin or an offset such as +02:00"
+        ),
     }
+}
+
+/// Reads `+02:00`, `-0700`, `+5` or `UTC+2` as seconds east of UTC.
+fn parse_offset(text: &str) -> Option<i32> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("UTC")
+        .or_else(|| t.strip_prefix("GMT"))
+        .unwrap_or(t);
+    let (sign, body) = match t.as_bytes().first()? {
+        b'+' => (1, &t[1..]),
+        b'-' => (-1, &t[1..]),
+        _ => return None,
+    };
+    let digits: String = body.chars().filter(|c| *c != ':').collect();
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m) = if digits.len() <= 2 {
+        (digits.as_str(), "0")
+    } else {
+        digits.split_at(digits.len() - 2)
+    };
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 18 && m < 60).then_some(sign * (h * 3600 + m * 60))
 }
 
 /// Parses a calendar date such as 2026-12-01.
@@ -70,7 +106,7 @@ pub fn show_time(at: Timestamp, zone: Option<&str>) -> String {
     let utc = at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string();
     match zone {
         Some(z) if z != "UTC" && z != "+00:00" => match resolve_zone(Some(z)) {
-            Ok((tz, _)) => format!("{utc} ({} {z})", at.to_zoned(tz).strftime("%H:%M")),
+            Ok((tz, _)) => format!("{utc} ({} {z})", at.to_zoned_datetime(tz).strftime("%H:%M")),
             Err(_) => utc,
         },
         _ => utc,

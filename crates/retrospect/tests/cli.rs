@@ -12,7 +12,9 @@ struct Sandbox {
 
 impl Sandbox {
     fn new() -> Self {
-        Self { dir: tempfile::tempdir().expect("temp dir") }
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     fn db(&self) -> PathBuf {
@@ -52,7 +54,11 @@ impl Sandbox {
     /// Runs a command that must fail and returns its standard error.
     fn fails(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        assert!(!out.status.success(), "`retrospect {}` should have failed", args.join(" "));
+        assert!(
+            !out.status.success(),
+            "`retrospect {}` should have failed",
+            args.join(" ")
+        );
         String::from_utf8(out.stderr).expect("utf-8 errors")
     }
 
@@ -70,31 +76,105 @@ impl Sandbox {
 #[test]
 fn a_whole_post_mortem_from_the_command_line() {
     let s = Sandbox::new();
-    let created = s.json(&["new", "Checkout errors after deploy", "--severity", "SEV2", "--participant", "Dana"]);
+    let created = s.json(&[
+        "new",
+        "Checkout errors after deploy",
+        "--severity",
+        "SEV2",
+        "--participant",
+        "Dana",
+    ]);
     assert_eq!(created["id"], 1);
     assert_eq!(created["severity"], "SEV2");
 
-    s.ok(&["moment", "set", "1", "started", "2026-11-25 14:00", "--zone", "Europe/Berlin"]);
+    s.ok(&[
+        "moment",
+        "set",
+        "1",
+        "started",
+        "2026-11-25 14:00",
+        "--zone",
+        "Europe/Berlin",
+    ]);
     s.ok(&["moment", "set", "1", "detected", "2026-11-25T13:07:00Z"]);
-    let d = s.json(&["moment", "set", "1", "resolved", "2026-11-25 14:45", "--zone", "+01:00"]);
+    let d = s.json(&[
+        "moment",
+        "set",
+        "1",
+        "resolved",
+        "2026-11-25 14:45",
+        "--zone",
+        "+01:00",
+    ]);
     assert_eq!(d["time_to_detect_seconds"], 7 * 60);
     assert_eq!(d["time_to_resolve_seconds"], 45 * 60);
 
-    s.ok(&["entry", "add", "1", "2026-11-25T13:05:00Z", "Error rate rises to 12%", "--actor", "monitoring"]);
-    s.ok(&["entry", "add", "1", "2026-11-25T13:02:00Z", "Deploy 4411 starts"]);
-    s.ok(&["cause", "add", "1", "Checkout returned errors"]);
-    s.ok(&["cause", "add", "1", "The database ran out of connections", "--under", "C1", "--category", "equipment/tools"]);
-    s.ok(&["cause", "cite", "1", "C2", "--entry", "T1"]);
-    s.ok(&["lesson", "add", "1", "lucky", "It happened during office hours"]);
     s.ok(&[
-        "action", "add", "1", "Add an alert when the pool is 90% full", "--owner", "dana", "--due", "2026-12-15",
-        "--type", "detect", "--cause", "C2", "--success", "the alert fires in the staging load test",
+        "entry",
+        "add",
+        "1",
+        "2026-11-25T13:05:00Z",
+        "Error rate rises to 12%",
+        "--actor",
+        "monitoring",
     ]);
-    s.ok(&["comment", "add", "1", "Good catch on the pool size", "--on", "C2"]);
+    s.ok(&[
+        "entry",
+        "add",
+        "1",
+        "2026-11-25T13:02:00Z",
+        "Deploy 4411 starts",
+    ]);
+    s.ok(&["cause", "add", "1", "Checkout returned errors"]);
+    s.ok(&[
+        "cause",
+        "add",
+        "1",
+        "The database ran out of connections",
+        "--under",
+        "C1",
+        "--category",
+        "equipment/tools",
+    ]);
+    s.ok(&["cause", "cite", "1", "C2", "--entry", "T1"]);
+    s.ok(&[
+        "lesson",
+        "add",
+        "1",
+        "lucky",
+        "It happened during office hours",
+    ]);
+    s.ok(&[
+        "action",
+        "add",
+        "1",
+        "Add an alert when the pool is 90% full",
+        "--owner",
+        "dana",
+        "--due",
+        "2026-12-15",
+        "--type",
+        "detect",
+        "--cause",
+        "C2",
+        "--success",
+        "the alert fires in the staging load test",
+    ]);
+    s.ok(&[
+        "comment",
+        "add",
+        "1",
+        "Good catch on the pool size",
+        "--on",
+        "C2",
+    ]);
 
     let pm = s.json(&["show", "1"]);
     let timeline = pm["timeline"].as_array().unwrap();
-    assert_eq!(timeline[0]["text"], "Deploy 4411 starts", "timeline is kept in time order");
+    assert_eq!(
+        timeline[0]["text"], "Deploy 4411 starts",
+        "timeline is kept in time order"
+    );
     assert_eq!(pm["causes"][1]["parent"], 1);
     assert_eq!(pm["causes"][1]["category"], "Equipment/Tools");
     assert_eq!(pm["causes"][1]["timeline_refs"][0], 1);
@@ -104,14 +184,23 @@ fn a_whole_post_mortem_from_the_command_line() {
 
     let human = s.ok(&["show", "1"]);
     assert!(human.contains("time to detect    7m 00s"), "{human}");
-    assert!(human.contains("C2 why? The database ran out of connections  [Equipment/Tools]"), "{human}");
+    assert!(
+        human.contains("C2 why? The database ran out of connections  [Equipment/Tools]"),
+        "{human}"
+    );
 
     let tracked = s.json(&["actions", "--owner", "dana"]);
-    assert_eq!(tracked[0]["postmortem_title"], "Checkout errors after deploy");
+    assert_eq!(
+        tracked[0]["postmortem_title"],
+        "Checkout errors after deploy"
+    );
     s.ok(&["action", "done", "1", "A1"]);
     s.ok(&["action", "review", "1", "A1", "not-effective"]);
     let pm = s.json(&["show", "1"]);
-    assert_eq!(pm["actions"][0]["status"], "open", "a fix that did not work reopens the loop");
+    assert_eq!(
+        pm["actions"][0]["status"], "open",
+        "a fix that did not work reopens the loop"
+    );
 }
 
 #[test]
@@ -144,18 +233,42 @@ fn mistakes_get_kind_errors_and_a_non_zero_exit() {
 #[test]
 fn export_then_import_gives_the_same_post_mortem() {
     let s = Sandbox::new();
-    s.ok(&["new", "Cache stampede", "--template", "sre", "--summary", "Pages were slow | very slow"]);
-    s.ok(&["entry", "add", "1", "2026-11-25T10:00:00.123456Z", "Hit ratio drops", "--actor", "grafana"]);
+    s.ok(&[
+        "new",
+        "Cache stampede",
+        "--template",
+        "sre",
+        "--summary",
+        "Pages were slow | very slow",
+    ]);
+    s.ok(&[
+        "entry",
+        "add",
+        "1",
+        "2026-11-25T10:00:00.123456Z",
+        "Hit ratio drops",
+        "--actor",
+        "grafana",
+    ]);
     s.ok(&["cause", "add", "1", "Keys expired together"]);
     for (format, file) in [("markdown", "pm.md"), ("json", "pm.json")] {
         let path = s.path(file);
-        s.ok(&["export", "1", "--format", format, "--output", path.to_str().unwrap()]);
+        s.ok(&[
+            "export",
+            "1",
+            "--format",
+            format,
+            "--output",
+            path.to_str().unwrap(),
+        ]);
         let before = s.count();
         s.ok(&["import", path.to_str().unwrap()]);
         assert_eq!(s.count(), before + 1);
         let original = s.json(&["show", "1"]);
         let copy = s.json(&["show", &(before + 1).to_string()]);
-        for field in ["title", "summary", "timeline", "causes", "sections", "kind", "template"] {
+        for field in [
+            "title", "summary", "timeline", "causes", "sections", "kind", "template",
+        ] {
             assert_eq!(original[field], copy[field], "{format}: {field} differs");
         }
     }
@@ -172,7 +285,15 @@ fn bad_files_are_refused_by_name_and_change_nothing() {
         ("binary.md", vec![0u8, 159, 146, 150, 0, 1, 2, 3, 0xff, 0]),
         ("latin1.md", b"## Summary\ncaf\xe9 closed\n".to_vec()),
         ("bomb.md", alias_bomb().into_bytes()),
-        ("deep.md", format!("---\ntitle: {}x{}\n---\n", "[".repeat(10_000), "]".repeat(10_000)).into_bytes()),
+        (
+            "deep.md",
+            format!(
+                "---\ntitle: {}x{}\n---\n",
+                "[".repeat(10_000),
+                "]".repeat(10_000)
+            )
+            .into_bytes(),
+        ),
     ];
     for (name, bytes) in cases {
         let path = s.path(name);
@@ -180,8 +301,15 @@ fn bad_files_are_refused_by_name_and_change_nothing() {
         let out = s.run(&["import", good.to_str().unwrap(), path.to_str().unwrap()]);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{name} was accepted");
-        assert!(err.contains(name), "{name}: the error should name the file: {err}");
-        assert_eq!(s.count(), 1, "{name}: nothing may be imported when one file is bad");
+        assert!(
+            err.contains(name),
+            "{name}: the error should name the file: {err}"
+        );
+        assert_eq!(
+            s.count(),
+            1,
+            "{name}: nothing may be imported when one file is bad"
+        );
     }
     let huge = s.path("huge.md");
     let f = std::fs::File::create(&huge).unwrap();
@@ -192,8 +320,13 @@ fn bad_files_are_refused_by_name_and_change_nothing() {
 }
 
 fn alias_bomb() -> String {
-    let mut y = String::from("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-    for (prev, next) in ["a", "b", "c", "d", "e", "f", "g", "h"].iter().zip(["b", "c", "d", "e", "f", "g", "h", "i"]) {
+    let mut y = String::from(
+        "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (prev, next) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+        .iter()
+        .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+    {
         y.push_str(&format!("{next}: &{next} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
     }
     y.push_str("title: boom\n---\n");
@@ -207,9 +340,15 @@ fn killing_an_import_leaves_the_database_as_it_was() {
     let files: Vec<PathBuf> = (0..300)
         .map(|i| {
             let p = s.path(&format!("pm-{i}.md"));
-            let mut body = format!("---\ntitle: Imported {i}\n---\n## Timeline\n\n| Time | Event |\n|---|---|\n");
+            let mut body = format!(
+                "---\ntitle: Imported {i}\n---\n## Timeline\n\n| Time | Event |\n|---|---|\n"
+            );
             for m in 0..200 {
-                body.push_str(&format!("| 2026-11-25 {:02}:{:02} | step {m} of import {i} |\n", m / 60, m % 60));
+                body.push_str(&format!(
+                    "| 2026-11-25 {:02}:{:02} | step {m} of import {i} |\n",
+                    m / 60,
+                    m % 60
+                ));
             }
             std::fs::write(&p, body).unwrap();
             p
@@ -218,18 +357,28 @@ fn killing_an_import_leaves_the_database_as_it_was() {
     let mut args: Vec<&str> = vec!["import"];
     args.extend(files.iter().map(|p| p.to_str().unwrap()));
     for delay_ms in [5u64, 40, 120, 400] {
-        let mut child = s.cmd(&args).stdout(std::process::Stdio::null()).spawn().unwrap();
+        let mut child = s
+            .cmd(&args)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill();
         let _ = child.wait();
         let n = s.count();
-        assert!(n == 1 || (n - 1) % 300 == 0, "after a kill at {delay_ms} ms there are {n} post-mortems: a partial import");
+        assert!(
+            n == 1 || (n - 1) % 300 == 0,
+            "after a kill at {delay_ms} ms there are {n} post-mortems: a partial import"
+        );
     }
     assert_integrity(&s.db());
 }
 
 fn assert_integrity(db: &Path) {
-    let out = Command::new("sqlite3").arg(db).arg("PRAGMA integrity_check;").output();
+    let out = Command::new("sqlite3")
+        .arg(db)
+        .arg("PRAGMA integrity_check;")
+        .output();
     if let Ok(out) = out {
         assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
     }
@@ -239,20 +388,32 @@ fn assert_integrity(db: &Path) {
 fn help_teaches_and_completions_are_printed() {
     let s = Sandbox::new();
     let help = s.ok(&["--help"]);
-    assert!(help.contains("five-step playbook") && help.contains("retrospect new"), "{help}");
+    assert!(
+        help.contains("five-step playbook") && help.contains("retrospect new"),
+        "{help}"
+    );
     let cause_help = s.ok(&["cause", "add", "--help"]);
     assert!(cause_help.contains("--under C1"), "{cause_help}");
     let bash = s.ok(&["completions", "bash"]);
     assert!(bash.contains("retrospect"));
     let templates = s.ok(&["templates"]);
-    assert!(templates.contains("sre") && templates.contains("personal"), "{templates}");
+    assert!(
+        templates.contains("sre") && templates.contains("personal"),
+        "{templates}"
+    );
 }
 
 #[test]
 fn the_publish_gate_waits_for_blameless_wording_or_an_acknowledgement() {
     let s = Sandbox::new();
     s.ok(&["new", "Config push broke login", "--participant", "Dave"]);
-    s.ok(&["entry", "add", "1", "2026-11-25T10:00:00Z", "Dave should have checked the config before pushing it"]);
+    s.ok(&[
+        "entry",
+        "add",
+        "1",
+        "2026-11-25T10:00:00Z",
+        "Dave should have checked the config before pushing it",
+    ]);
     let err = s.fails(&["publish", "1"]);
     assert!(err.contains("finding"), "{err}");
     let id = err
@@ -260,11 +421,22 @@ fn the_publish_gate_waits_for_blameless_wording_or_an_acknowledgement() {
         .find_map(|l| l.trim().strip_prefix('[').and_then(|r| r.split(']').next()))
         .expect("a finding id")
         .to_string();
-    s.ok(&["ack", "1", &id, "--reason", "quoted from the chat log on purpose", "--by", "facilitator"]);
+    s.ok(&[
+        "ack",
+        "1",
+        &id,
+        "--reason",
+        "quoted from the chat log on purpose",
+        "--by",
+        "facilitator",
+    ]);
     s.ok(&["publish", "1"]);
     let pm = s.json(&["show", "1"]);
     assert_eq!(pm["status"], "published");
-    assert_eq!(pm["acknowledgements"][0]["reason"], "quoted from the chat log on purpose");
+    assert_eq!(
+        pm["acknowledgements"][0]["reason"],
+        "quoted from the chat log on purpose"
+    );
 }
 
 #[test]
@@ -276,8 +448,18 @@ fn lint_reports_positions_and_exit_codes() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("review.md:5:"), "{stdout}");
-    assert!(!stdout.contains("review.md:3:"), "a system failing to detect is not blame: {stdout}");
+    assert!(
+        !stdout.contains("review.md:3:"),
+        "a system failing to detect is not blame: {stdout}"
+    );
     let clean = s.path("clean.md");
-    std::fs::write(&clean, "The alert fired at 02:14 and the on-call acknowledged it.\n").unwrap();
-    assert_eq!(s.run(&["lint", clean.to_str().unwrap()]).status.code(), Some(0));
+    std::fs::write(
+        &clean,
+        "The alert fired at 02:14 and the on-call acknowledged it.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        s.run(&["lint", clean.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
 }

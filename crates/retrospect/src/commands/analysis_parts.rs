@@ -1,7 +1,9 @@
 //! Handlers for causes, lessons, action items, comments and action tracking.
 
 use anyhow::Result;
-use retrospect_domain::{ActionItem, ActionStatus, Date, DomainError, LessonKind, PartRef, Timestamp, parse_enum};
+use retrospect_domain::{
+    ActionItem, ActionStatus, Date, DomainError, LessonKind, PartRef, Timestamp, parse_enum,
+};
 use retrospect_store::{ActionFilter, ActionRow, Store};
 
 use super::parts::{ActionCmd, ActionFields, CauseCmd, CommentCmd, LessonCmd};
@@ -12,7 +14,13 @@ use crate::timeparse::parse_date;
 
 pub async fn cause(store: &dyn Store, cmd: CauseCmd) -> Result<()> {
     match cmd {
-        CauseCmd::Add { target, text, under, category, format } => {
+        CauseCmd::Add {
+            target,
+            text,
+            under,
+            category,
+            format,
+        } => {
             let parent = under.as_deref().map(|c| local_id(c, 'C')).transpose()?;
             let (pm, id) = modify(store, target.id, target.expect_version, |pm| {
                 pm.add_cause(parent, &text, category.as_deref())
@@ -23,7 +31,15 @@ pub async fn cause(store: &dyn Store, cmd: CauseCmd) -> Result<()> {
                 println!("Added C{} (why #{}).", c.id, pm.cause_depth(c.id));
             })?;
         }
-        CauseCmd::Edit { target, cause, text, category, no_category, under, root } => {
+        CauseCmd::Edit {
+            target,
+            cause,
+            text,
+            category,
+            no_category,
+            under,
+            root,
+        } => {
             let id = local_id(&cause, 'C')?;
             let parent = match (under, root) {
                 (Some(p), _) => Some(Some(local_id(&p, 'C')?)),
@@ -43,14 +59,25 @@ pub async fn cause(store: &dyn Store, cmd: CauseCmd) -> Result<()> {
         }
         CauseCmd::Remove { target, cause } => {
             let id = local_id(&cause, 'C')?;
-            modify(store, target.id, target.expect_version, |pm| pm.remove_cause(id)).await?;
+            modify(store, target.id, target.expect_version, |pm| {
+                pm.remove_cause(id)
+            })
+            .await?;
             println!("Removed C{id}; its children moved up.");
         }
-        CauseCmd::Cite { target, cause, entry, evidence } => {
+        CauseCmd::Cite {
+            target,
+            cause,
+            entry,
+            evidence,
+        } => {
             let id = local_id(&cause, 'C')?;
             let entry = entry.as_deref().map(|e| local_id(e, 'T')).transpose()?;
             let evidence = evidence.as_deref().map(|e| local_id(e, 'E')).transpose()?;
-            modify(store, target.id, target.expect_version, |pm| pm.cite(id, entry, evidence)).await?;
+            modify(store, target.id, target.expect_version, |pm| {
+                pm.cite(id, entry, evidence)
+            })
+            .await?;
             println!("C{id} now cites that.");
         }
         CauseCmd::Tree { id, format } => {
@@ -65,10 +92,18 @@ pub async fn lesson(store: &dyn Store, cmd: LessonCmd) -> Result<()> {
     match cmd {
         LessonCmd::Add { target, kind, text } => {
             let kind: LessonKind = parse_enum(&kind)?;
-            let (_, id) = modify(store, target.id, target.expect_version, |pm| pm.add_lesson(kind, &text)).await?;
+            let (_, id) = modify(store, target.id, target.expect_version, |pm| {
+                pm.add_lesson(kind, &text)
+            })
+            .await?;
             println!("Added L{id} ({}).", kind.heading());
         }
-        LessonCmd::Edit { target, lesson, kind, text } => {
+        LessonCmd::Edit {
+            target,
+            lesson,
+            kind,
+            text,
+        } => {
             let id = local_id(&lesson, 'L')?;
             let kind: Option<LessonKind> = kind.as_deref().map(parse_enum).transpose()?;
             modify(store, target.id, target.expect_version, |pm| {
@@ -89,7 +124,10 @@ pub async fn lesson(store: &dyn Store, cmd: LessonCmd) -> Result<()> {
         }
         LessonCmd::Remove { target, lesson } => {
             let id = local_id(&lesson, 'L')?;
-            modify(store, target.id, target.expect_version, |pm| pm.remove_lesson(id)).await?;
+            modify(store, target.id, target.expect_version, |pm| {
+                pm.remove_lesson(id)
+            })
+            .await?;
             println!("Removed L{id}.");
         }
         LessonCmd::List { id, format } => {
@@ -121,20 +159,39 @@ fn apply_fields(action: &mut ActionItem, fields: &ActionFields) -> Result<()> {
         action.status = parse_enum(s)?;
     }
     if !fields.causes.is_empty() {
-        action.causes = fields.causes.iter().map(|c| local_id(c, 'C')).collect::<Result<_, _>>()?;
+        action.causes = fields
+            .causes
+            .iter()
+            .map(|c| local_id(c, 'C'))
+            .collect::<Result<_, _>>()?;
     }
     Ok(())
 }
 
 pub async fn action(store: &dyn Store, cmd: ActionCmd) -> Result<()> {
     match cmd {
-        ActionCmd::Add { target, text, fields, format } => {
+        ActionCmd::Add {
+            target,
+            text,
+            fields,
+            format,
+        } => {
             let mut item = ActionItem::new(&text)?;
             apply_fields(&mut item, &fields)?;
-            let (pm, id) = modify(store, target.id, target.expect_version, |pm| pm.add_action(item)).await?;
-            emit(format.format, pm.action(id)?, |a| println!("Added A{}.", a.id))?;
+            let (pm, id) = modify(store, target.id, target.expect_version, |pm| {
+                pm.add_action(item)
+            })
+            .await?;
+            emit(format.format, pm.action(id)?, |a| {
+                println!("Added A{}.", a.id)
+            })?;
         }
-        ActionCmd::Edit { target, action, text, fields } => {
+        ActionCmd::Edit {
+            target,
+            action,
+            text,
+            fields,
+        } => {
             let id = local_id(&action, 'A')?;
             let pm = store.get(target.id).await?;
             let mut item = pm.action(id)?.clone();
@@ -142,11 +199,16 @@ pub async fn action(store: &dyn Store, cmd: ActionCmd) -> Result<()> {
                 item.text = ActionItem::new(t)?.text;
             }
             apply_fields(&mut item, &fields)?;
-            modify(store, target.id, target.expect_version.or(Some(pm.version)), |pm| {
-                pm.link_action(id, item.causes.clone())?;
-                *pm.action_mut(id)? = item;
-                Ok(())
-            })
+            modify(
+                store,
+                target.id,
+                target.expect_version.or(Some(pm.version)),
+                |pm| {
+                    pm.link_action(id, item.causes.clone())?;
+                    *pm.action_mut(id)? = item;
+                    Ok(())
+                },
+            )
             .await?;
             println!("Updated A{id}.");
         }
@@ -157,22 +219,37 @@ pub async fn action(store: &dyn Store, cmd: ActionCmd) -> Result<()> {
                 Ok(())
             })
             .await?;
-            println!("A{id} is done. Set a review date (retrospect action edit {} A{id} --review YYYY-MM-DD) to check later that it worked.", target.id);
+            println!(
+                "A{id} is done. Set a review date (retrospect action edit {} A{id} --review YYYY-MM-DD) to check later that it worked.",
+                target.id
+            );
         }
-        ActionCmd::Review { target, action, verdict } => {
+        ActionCmd::Review {
+            target,
+            action,
+            verdict,
+        } => {
             let id = local_id(&action, 'A')?;
             let verdict = parse_enum(&verdict)?;
-            modify(store, target.id, target.expect_version, |pm| pm.review_action(id, verdict)).await?;
+            modify(store, target.id, target.expect_version, |pm| {
+                pm.review_action(id, verdict)
+            })
+            .await?;
             match verdict {
                 retrospect_domain::Effectiveness::NotEffective => {
-                    println!("Recorded: A{id} did not work. It is open again, so the loop stays open until something does.")
+                    println!(
+                        "Recorded: A{id} did not work. It is open again, so the loop stays open until something does."
+                    )
                 }
                 v => println!("Recorded: A{id} was {v}."),
             }
         }
         ActionCmd::Remove { target, action } => {
             let id = local_id(&action, 'A')?;
-            modify(store, target.id, target.expect_version, |pm| pm.remove_action(id)).await?;
+            modify(store, target.id, target.expect_version, |pm| {
+                pm.remove_action(id)
+            })
+            .await?;
             println!("Removed A{id}.");
         }
         ActionCmd::List { id, format } => {
@@ -184,19 +261,28 @@ pub async fn action(store: &dyn Store, cmd: ActionCmd) -> Result<()> {
 }
 
 pub async fn actions(store: &dyn Store, args: ActionsArgs) -> Result<()> {
-    let today: Date = Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let today: Date = Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
     let filter = ActionFilter {
         owner: args.owner,
         open_only: !args.all,
         overdue_on: args.overdue.then_some(today),
     };
     let rows = store.actions(&filter).await?;
-    emit(args.format.format, &rows, |rows: &Vec<ActionRow>| output::print_action_rows(rows, today))
+    emit(args.format.format, &rows, |rows: &Vec<ActionRow>| {
+        output::print_action_rows(rows, today)
+    })
 }
 
 pub async fn comment(store: &dyn Store, cmd: CommentCmd) -> Result<()> {
     match cmd {
-        CommentCmd::Add { target, text, on, author } => {
+        CommentCmd::Add {
+            target,
+            text,
+            on,
+            author,
+        } => {
             let on: Option<PartRef> = on.as_deref().map(str::parse).transpose()?;
             let author = author
                 .or_else(|| std::env::var("RETROSPECT_USER").ok())
@@ -209,12 +295,19 @@ pub async fn comment(store: &dyn Store, cmd: CommentCmd) -> Result<()> {
             println!("Added comment {id}.");
         }
         CommentCmd::Remove { target, comment } => {
-            let id: u32 = comment.trim().trim_start_matches('#').parse().map_err(|_| DomainError::Invalid {
-                what: "comment id",
-                value: comment.clone(),
-                hint: "use the number shown by `retrospect comment list`".into(),
-            })?;
-            modify(store, target.id, target.expect_version, |pm| pm.remove_comment(id)).await?;
+            let id: u32 = comment
+                .trim()
+                .trim_start_matches('#')
+                .parse()
+                .map_err(|_| DomainError::Invalid {
+                    what: "comment id",
+                    value: comment.clone(),
+                    hint: "use the number shown by `retrospect comment list`".into(),
+                })?;
+            modify(store, target.id, target.expect_version, |pm| {
+                pm.remove_comment(id)
+            })
+            .await?;
             println!("Removed comment {id}.");
         }
         CommentCmd::List { id, format } => {

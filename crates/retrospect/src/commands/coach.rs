@@ -28,7 +28,9 @@ pub enum FailOn {
 }
 
 #[derive(Args, Debug)]
-#[command(after_help = "Examples:\n  retrospect lint postmortems/*.md\n  echo \"Dave should have checked the config\" | retrospect lint -\n  retrospect lint --format sarif docs/ > lint.sarif\n  retrospect lint --jsonl - < sentences.jsonl\n\nIgnore comments in Markdown:\n  <!-- retrospect-ignore RULE -->          the next block\n  <!-- retrospect-disable RULE --> ... <!-- retrospect-enable RULE -->")]
+#[command(
+    after_help = "Examples:\n  retrospect lint postmortems/*.md\n  echo \"Dave should have checked the config\" | retrospect lint -\n  retrospect lint --format sarif docs/ > lint.sarif\n  retrospect lint --jsonl - < sentences.jsonl\n\nIgnore comments in Markdown:\n  <!-- retrospect-ignore RULE -->          the next block\n  <!-- retrospect-disable RULE --> ... <!-- retrospect-enable RULE -->"
+)]
 pub struct LintArgs {
     /// Markdown or text files; `-` reads standard input.
     #[arg(default_value = "-")]
@@ -53,8 +55,10 @@ pub struct LintArgs {
 pub fn lint(args: LintArgs) -> Result<i32> {
     let mut ctx = Context::new().with_names(args.names.iter().cloned());
     if let Some(path) = &args.config {
-        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read the config file", path.display()))?;
-        let config = Config::from_toml_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read the config file", path.display()))?;
+        let config =
+            Config::from_toml_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         ctx = ctx.with_config(config);
     }
     if args.jsonl {
@@ -78,13 +82,21 @@ pub fn lint(args: LintArgs) -> Result<i32> {
             if total == 0 {
                 eprintln!("No blaming language found.");
             } else {
-                eprintln!("{total} finding(s). Each is a prompt to describe the system, not a verdict on a person.");
+                eprintln!(
+                    "{total} finding(s). Each is a prompt to describe the system, not a verdict on a person."
+                );
             }
         }
         LintFormat::Json => {
-            let all: Vec<Finding> = results.iter().flat_map(|(_, f)| f.iter().cloned()).collect();
+            let all: Vec<Finding> = results
+                .iter()
+                .flat_map(|(_, f)| f.iter().cloned())
+                .collect();
             if results.len() == 1 {
-                println!("{}", serde_json::to_string_pretty(&retrospect_coach::to_json(&all))?);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&retrospect_coach::to_json(&all))?
+                );
             } else {
                 let per_file: Vec<serde_json::Value> = results
                     .iter()
@@ -94,8 +106,14 @@ pub fn lint(args: LintArgs) -> Result<i32> {
             }
         }
         LintFormat::Sarif => {
-            let files: Vec<(&str, &[Finding])> = results.iter().map(|(n, f)| (n.as_str(), f.as_slice())).collect();
-            println!("{}", serde_json::to_string_pretty(&retrospect_coach::to_sarif(&files))?);
+            let files: Vec<(&str, &[Finding])> = results
+                .iter()
+                .map(|(n, f)| (n.as_str(), f.as_slice()))
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&retrospect_coach::to_sarif(&files))?
+            );
         }
     }
     let fail_on = match args.fail_on {
@@ -111,10 +129,13 @@ pub fn lint(args: LintArgs) -> Result<i32> {
 fn read_input(path: &PathBuf) -> Result<(String, String)> {
     if path.as_os_str() == "-" {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).context("standard input is not UTF-8 text")?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("standard input is not UTF-8 text")?;
         return Ok(("<stdin>".into(), text));
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read this file", path.display()))?;
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("{}: cannot read this file", path.display()))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok((path.display().to_string(), text)),
         Err(e) => bail!(
@@ -138,7 +159,10 @@ pub fn lint_postmortem(pm: &PostMortem) -> Vec<PartFinding> {
     let mut check = |part: String, section: Section, text: &str| {
         let ctx = base.clone().with_section(section);
         for finding in retrospect_coach::lint_text(text, &ctx) {
-            out.push(PartFinding { part: part.clone(), finding });
+            out.push(PartFinding {
+                part: part.clone(),
+                finding,
+            });
         }
     };
     check("summary".into(), Section::Summary, &pm.summary);
@@ -177,9 +201,18 @@ pub async fn publish(store: &dyn Store, id: i64) -> Result<()> {
     let pm = store.get(id).await?;
     let blocking = blocking_findings(&pm);
     if !blocking.is_empty() {
-        eprintln!("Post-mortem {id} is not published yet: the language coach has {} finding(s).", blocking.len());
+        eprintln!(
+            "Post-mortem {id} is not published yet: the language coach has {} finding(s).",
+            blocking.len()
+        );
         for f in &blocking {
-            eprintln!("  [{}] {} — {}: \"{}\"", f.finding.fingerprint().id(), f.part, f.finding.rule, f.finding.text);
+            eprintln!(
+                "  [{}] {} — {}: \"{}\"",
+                f.finding.fingerprint().id(),
+                f.part,
+                f.finding.rule,
+                f.finding.text
+            );
             eprintln!("      {}", f.finding.message);
             if let Some(r) = f.finding.reframe() {
                 eprintln!("      try: {r}");
@@ -196,7 +229,10 @@ pub async fn publish(store: &dyn Store, id: i64) -> Result<()> {
         .map(|f| f.finding.fingerprint().id())
         .collect();
     let (pm, ()) = modify(store, id, Some(pm.version), |pm| pm.publish(&open)).await?;
-    println!("Published post-mortem {} (version {}). Thank you for writing it blamelessly.", pm.id, pm.version);
+    println!(
+        "Published post-mortem {} (version {}). Thank you for writing it blamelessly.",
+        pm.id, pm.version
+    );
     Ok(())
 }
 
@@ -215,6 +251,9 @@ pub async fn ack(store: &dyn Store, id: i64, finding: &str, reason: &str, by: &s
         at: Timestamp::now(),
     };
     modify(store, id, Some(pm.version), |pm| pm.acknowledge(ack)).await?;
-    println!("Recorded: '{}' in {} is kept, because: {reason}", found.finding.text, found.part);
+    println!(
+        "Recorded: '{}' in {} is kept, because: {reason}",
+        found.finding.text, found.part
+    );
     Ok(())
 }

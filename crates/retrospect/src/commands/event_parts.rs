@@ -12,11 +12,23 @@ use crate::timeparse::parse_time;
 
 pub async fn moment(store: &dyn Store, cmd: MomentCmd) -> Result<()> {
     match cmd {
-        MomentCmd::Set { target, kind, time, zone, note, format } => {
+        MomentCmd::Set {
+            target,
+            kind,
+            time,
+            zone,
+            note,
+            format,
+        } => {
             let typed = parse_time(&time, zone.as_deref())?;
             let kind = MomentKind::parse(&kind)?;
             let (pm, warnings) = modify(store, target.id, target.expect_version, |pm| {
-                Ok(pm.set_moment(KeyMoment { kind: kind.clone(), at: typed.at, zone: typed.zone, note }))
+                Ok(pm.set_moment(KeyMoment {
+                    kind: kind.clone(),
+                    at: typed.at,
+                    zone: typed.zone,
+                    note,
+                }))
             })
             .await?;
             emit(format.format, &pm.durations(), |_| {
@@ -29,7 +41,10 @@ pub async fn moment(store: &dyn Store, cmd: MomentCmd) -> Result<()> {
         }
         MomentCmd::Remove { target, kind } => {
             let kind = MomentKind::parse(&kind)?;
-            modify(store, target.id, target.expect_version, |pm| pm.remove_moment(&kind)).await?;
+            modify(store, target.id, target.expect_version, |pm| {
+                pm.remove_moment(&kind)
+            })
+            .await?;
             println!("Removed '{kind}'.");
         }
         MomentCmd::List { id, format } => {
@@ -39,7 +54,10 @@ pub async fn moment(store: &dyn Store, cmd: MomentCmd) -> Result<()> {
                 key_moments: &'a [KeyMoment],
                 durations: retrospect_domain::Durations,
             }
-            let value = Moments { key_moments: &pm.key_moments, durations: pm.durations() };
+            let value = Moments {
+                key_moments: &pm.key_moments,
+                durations: pm.durations(),
+            };
             emit(format.format, &value, |_| {
                 output::print_moments(&pm);
                 output::print_durations(&pm);
@@ -49,7 +67,11 @@ pub async fn moment(store: &dyn Store, cmd: MomentCmd) -> Result<()> {
     Ok(())
 }
 
-fn set_state(pm: &mut PostMortem, entries: &[String], state: EntryState) -> Result<Vec<u32>, retrospect_domain::DomainError> {
+fn set_state(
+    pm: &mut PostMortem,
+    entries: &[String],
+    state: EntryState,
+) -> Result<Vec<u32>, retrospect_domain::DomainError> {
     let mut ids = Vec::new();
     for e in entries {
         let id = local_id(e, 'T')?;
@@ -61,17 +83,41 @@ fn set_state(pm: &mut PostMortem, entries: &[String], state: EntryState) -> Resu
 
 pub async fn entry(store: &dyn Store, cmd: EntryCmd) -> Result<()> {
     match cmd {
-        EntryCmd::Add { target, time, text, zone, actor, source, format } => {
+        EntryCmd::Add {
+            target,
+            time,
+            text,
+            zone,
+            actor,
+            source,
+            format,
+        } => {
             let typed = parse_time(&time, zone.as_deref())?;
             let mut entry = TimelineEntry::new(typed.at, &text)?;
             entry.zone = typed.zone;
             entry.actor = actor;
             entry.source = source.unwrap_or_else(|| "manual".into());
-            let (pm, id) = modify(store, target.id, target.expect_version, |pm| pm.add_entry(entry)).await?;
+            let (pm, id) = modify(store, target.id, target.expect_version, |pm| {
+                pm.add_entry(entry)
+            })
+            .await?;
             let added = pm.entry(id)?;
-            emit(format.format, added, |e| println!("Added T{} at {}.", e.id, output::when(e.at, e.zone.as_deref())))?;
+            emit(format.format, added, |e| {
+                println!(
+                    "Added T{} at {}.",
+                    e.id,
+                    output::when(e.at, e.zone.as_deref())
+                )
+            })?;
         }
-        EntryCmd::Edit { target, entry, time, zone, text, actor } => {
+        EntryCmd::Edit {
+            target,
+            entry,
+            time,
+            zone,
+            text,
+            actor,
+        } => {
             let id = local_id(&entry, 'T')?;
             let typed = time.map(|t| parse_time(&t, zone.as_deref())).transpose()?;
             modify(store, target.id, target.expect_version, |pm| {
@@ -95,24 +141,47 @@ pub async fn entry(store: &dyn Store, cmd: EntryCmd) -> Result<()> {
         }
         EntryCmd::Remove { target, entry } => {
             let id = local_id(&entry, 'T')?;
-            modify(store, target.id, target.expect_version, |pm| pm.remove_entry(id)).await?;
+            modify(store, target.id, target.expect_version, |pm| {
+                pm.remove_entry(id)
+            })
+            .await?;
             println!("Removed T{id}.");
         }
         EntryCmd::Accept { target, entries } => {
-            let (_, ids) = modify(store, target.id, target.expect_version, |pm| set_state(pm, &entries, EntryState::Accepted)).await?;
-            println!("Accepted {} entr{}.", ids.len(), if ids.len() == 1 { "y" } else { "ies" });
+            let (_, ids) = modify(store, target.id, target.expect_version, |pm| {
+                set_state(pm, &entries, EntryState::Accepted)
+            })
+            .await?;
+            println!(
+                "Accepted {} entr{}.",
+                ids.len(),
+                if ids.len() == 1 { "y" } else { "ies" }
+            );
         }
         EntryCmd::Dismiss { target, entries } => {
-            let (_, ids) = modify(store, target.id, target.expect_version, |pm| set_state(pm, &entries, EntryState::Dismissed)).await?;
-            println!("Dismissed {} entr{}.", ids.len(), if ids.len() == 1 { "y" } else { "ies" });
+            let (_, ids) = modify(store, target.id, target.expect_version, |pm| {
+                set_state(pm, &entries, EntryState::Dismissed)
+            })
+            .await?;
+            println!(
+                "Dismissed {} entr{}.",
+                ids.len(),
+                if ids.len() == 1 { "y" } else { "ies" }
+            );
         }
         EntryCmd::Hide { target, entry } => set_hidden(store, target, &entry, true).await?,
         EntryCmd::Unhide { target, entry } => set_hidden(store, target, &entry, false).await?,
-        EntryCmd::Mark { target, entry, moment } => {
+        EntryCmd::Mark {
+            target,
+            entry,
+            moment,
+        } => {
             let id = local_id(&entry, 'T')?;
             let kind = MomentKind::parse(&moment)?;
-            let (pm, warnings) =
-                modify(store, target.id, target.expect_version, |pm| pm.mark_entry_as_moment(id, kind.clone())).await?;
+            let (pm, warnings) = modify(store, target.id, target.expect_version, |pm| {
+                pm.mark_entry_as_moment(id, kind.clone())
+            })
+            .await?;
             println!("T{id} is now the '{kind}' moment.");
             output::print_durations(&pm);
             for w in warnings {
@@ -123,7 +192,12 @@ pub async fn entry(store: &dyn Store, cmd: EntryCmd) -> Result<()> {
     Ok(())
 }
 
-async fn set_hidden(store: &dyn Store, target: super::parts::Target, entry: &str, hidden: bool) -> Result<()> {
+async fn set_hidden(
+    store: &dyn Store,
+    target: super::parts::Target,
+    entry: &str,
+    hidden: bool,
+) -> Result<()> {
     let id = local_id(entry, 'T')?;
     modify(store, target.id, target.expect_version, |pm| {
         pm.entry_mut(id)?.hidden = hidden;
@@ -136,8 +210,18 @@ async fn set_hidden(store: &dyn Store, target: super::parts::Target, entry: &str
 
 pub async fn timeline(store: &dyn Store, args: TimelineArgs) -> Result<()> {
     let pm = store.get(args.id).await?;
-    let from = args.from.as_deref().map(|t| parse_time(t, None)).transpose()?.map(|t| t.at);
-    let to = args.to.as_deref().map(|t| parse_time(t, None)).transpose()?.map(|t| t.at);
+    let from = args
+        .from
+        .as_deref()
+        .map(|t| parse_time(t, None))
+        .transpose()?
+        .map(|t| t.at);
+    let to = args
+        .to
+        .as_deref()
+        .map(|t| parse_time(t, None))
+        .transpose()?
+        .map(|t| t.at);
     let entries: Vec<&TimelineEntry> = pm
         .timeline
         .iter()
@@ -145,7 +229,16 @@ pub async fn timeline(store: &dyn Store, args: TimelineArgs) -> Result<()> {
         .filter(|e| from.is_none_or(|f| e.at >= f))
         .filter(|e| to.is_none_or(|t| e.at <= t))
         .filter(|e| args.source.as_deref().is_none_or(|s| e.source.contains(s)))
-        .filter(|e| args.actor.as_deref().is_none_or(|a| e.actor.as_deref() == Some(a)))
+        .filter(|e| {
+            args.actor
+                .as_deref()
+                .is_none_or(|a| e.actor.as_deref() == Some(a))
+        })
         .collect();
-    emit(args.format.format, &entries, |entries| output::print_timeline(entries))
+    if let Some(path) = &args.svg {
+        super::pictures::write(path, &retrospect_render::timeline_svg(&pm))?;
+    }
+    emit(args.format.format, &entries, |entries| {
+        output::print_timeline(entries)
+    })
 }

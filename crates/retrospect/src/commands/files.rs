@@ -27,8 +27,16 @@ pub async fn export(store: &dyn Store, args: ExportArgs) -> Result<()> {
 
 /// Writes through a temporary file and a rename, so a crash never leaves half a file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("export")));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.tmp",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("export")
+    ));
     std::fs::write(&tmp, bytes).with_context(|| format!("could not write {}", tmp.display()))?;
     std::fs::rename(&tmp, path).with_context(|| format!("could not write {}", path.display()))?;
     Ok(())
@@ -50,14 +58,26 @@ pub async fn import(store: &dyn Store, args: ImportArgs) -> Result<()> {
     for path in &args.files {
         let name = path.display().to_string();
         let bytes = read_limited(path)?;
-        let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
             || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         if is_json {
             let pm = retrospect_markdown::from_json(&name, &bytes)?;
-            parsed.push((name, pm, vec!["the whole post-mortem (JSON)".into()], Vec::new()));
+            parsed.push((
+                name,
+                pm,
+                vec!["the whole post-mortem (JSON)".into()],
+                Vec::new(),
+            ));
         } else {
-            let imported = retrospect_markdown::from_bytes_with_zone(&name, &bytes, args.tz.as_deref())?;
-            parsed.push((name, imported.postmortem, imported.recognised, imported.warnings));
+            let imported = import_markdown(&name, &bytes, args.tz.as_deref())?;
+            parsed.push((
+                name,
+                imported.postmortem,
+                imported.recognised,
+                imported.warnings,
+            ));
         }
     }
     let pms: Vec<PostMortem> = parsed.iter().map(|(_, pm, _, _)| pm.clone()).collect();
@@ -65,7 +85,13 @@ pub async fn import(store: &dyn Store, args: ImportArgs) -> Result<()> {
     let report: Vec<Imported> = parsed
         .into_iter()
         .zip(saved)
-        .map(|((file, _, recognised, warnings), pm)| Imported { file, id: pm.id, title: pm.title, recognised, warnings })
+        .map(|((file, _, recognised, warnings), pm)| Imported {
+            file,
+            id: pm.id,
+            title: pm.title,
+            recognised,
+            warnings,
+        })
         .collect();
     emit(args.format.format, &report, |report| {
         for r in report {
@@ -80,11 +106,31 @@ pub async fn import(store: &dyn Store, args: ImportArgs) -> Result<()> {
     })
 }
 
+/// Parses a Markdown document; `tz` is the zone of times written without one.
+fn import_markdown(
+    name: &str,
+    bytes: &[u8],
+    tz: Option<&str>,
+) -> Result<retrospect_markdown::MarkdownImport> {
+    // from_bytes refuses empty, binary, non-UTF-8 and oversized input with the place named.
+    let imported = retrospect_markdown::from_bytes(name, bytes)?;
+    let Some(zone) = tz else { return Ok(imported) };
+    crate::timeparse::resolve_zone(Some(zone))?;
+    let text = std::str::from_utf8(bytes).context("already checked to be UTF-8")?;
+    let now = retrospect_domain::Timestamp::now();
+    retrospect_markdown::from_markdown_at(text, now, Some(zone))
+        .map_err(|e| anyhow::anyhow!("{name}: {e}"))
+}
+
 /// Refuses oversized files before reading them whole.
 fn read_limited(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).with_context(|| format!("{}: cannot read this file", path.display()))?;
+    let meta = std::fs::metadata(path)
+        .with_context(|| format!("{}: cannot read this file", path.display()))?;
     if meta.is_dir() {
-        bail!("{}: this is a folder; please name the files inside it", path.display());
+        bail!(
+            "{}: this is a folder; please name the files inside it",
+            path.display()
+        );
     }
     let limit = retrospect_markdown::MAX_DOCUMENT_BYTES as u64;
     if meta.len() > limit {

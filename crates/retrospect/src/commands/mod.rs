@@ -1,12 +1,16 @@
 //! Command handlers. Each loads what it needs from the store, changes the
 //! domain object, and saves it back in one versioned write.
 
-pub mod files;
 pub mod analysis_parts;
 pub mod coach;
 pub mod event_parts;
+pub mod evidence;
+pub mod files;
+pub mod logs;
 pub mod parts;
+pub mod pictures;
 pub mod postmortem;
+pub mod serve;
 
 use anyhow::Result;
 use retrospect_domain::{DomainError, PostMortem};
@@ -65,7 +69,10 @@ pub fn emit_templates(format: Format) -> Result<()> {
     }
     let list: Vec<Template> = retrospect_markdown::templates::names()
         .iter()
-        .map(|&name| Template { name, description: retrospect_markdown::templates::describe(name).unwrap_or("") })
+        .map(|&name| Template {
+            name,
+            description: retrospect_markdown::templates::describe(name).unwrap_or(""),
+        })
         .collect();
     emit(format, &list, |list| {
         for t in list {

@@ -18,7 +18,9 @@ pub struct Target {
 #[derive(Subcommand, Debug)]
 pub enum MomentCmd {
     /// Set when something happened: started, detected, mitigated, resolved, or a name of your own.
-    #[command(after_help = "Example:\n  retrospect moment set 1 detected \"2026-11-25 14:09\" --zone Europe/Berlin")]
+    #[command(
+        after_help = "Example:\n  retrospect moment set 1 detected \"2026-11-25 14:09\" --zone Europe/Berlin"
+    )]
     Set {
         #[command(flatten)]
         target: Target,
@@ -49,7 +51,9 @@ pub enum MomentCmd {
 #[derive(Subcommand, Debug)]
 pub enum EntryCmd {
     /// Add a timeline entry.
-    #[command(after_help = "Example:\n  retrospect entry add 1 \"2026-11-25 14:02\" \"Error rate on checkout rises to 12%\" --actor monitoring")]
+    #[command(
+        after_help = "Example:\n  retrospect entry add 1 \"2026-11-25 14:02\" \"Error rate on checkout rises to 12%\" --actor monitoring"
+    )]
     Add {
         #[command(flatten)]
         target: Target,
@@ -125,7 +129,9 @@ pub enum EntryCmd {
 #[derive(Subcommand, Debug)]
 pub enum CauseCmd {
     /// Add a cause. With --under it answers "why?" about that cause.
-    #[command(after_help = "Example (a why-chain):\n  retrospect cause add 1 \"Checkout returned errors\"\n  retrospect cause add 1 \"The database ran out of connections\" --under C1 --category Equipment/Tools\n  retrospect cause add 1 \"The pool size was not load-tested\" --under C2 --category Process")]
+    #[command(
+        after_help = "Example (a why-chain):\n  retrospect cause add 1 \"Checkout returned errors\"\n  retrospect cause add 1 \"The database ran out of connections\" --under C1 --category Equipment/Tools\n  retrospect cause add 1 \"The pool size was not load-tested\" --under C2 --category Process"
+    )]
     Add {
         #[command(flatten)]
         target: Target,
@@ -183,7 +189,9 @@ pub enum CauseCmd {
 #[derive(Subcommand, Debug)]
 pub enum LessonCmd {
     /// Add a lesson: went-wrong, went-right, lucky or learned.
-    #[command(after_help = "Example:\n  retrospect lesson add 1 lucky \"The spike happened during office hours\"")]
+    #[command(
+        after_help = "Example:\n  retrospect lesson add 1 lucky \"The spike happened during office hours\""
+    )]
     Add {
         #[command(flatten)]
         target: Target,
@@ -240,7 +248,9 @@ pub struct ActionFields {
 #[derive(Subcommand, Debug)]
 pub enum ActionCmd {
     /// Add an action item.
-    #[command(after_help = "Example:\n  retrospect action add 1 \"Add an alert when the connection pool is 90% full\" \\\n      --owner dana --due 2026-12-15 --type detect --cause C2 \\\n      --success \"the alert fires in the staging load test\"")]
+    #[command(
+        after_help = "Example:\n  retrospect action add 1 \"Add an alert when the connection pool is 90% full\" \\\n      --owner dana --due 2026-12-15 --type detect --cause C2 \\\n      --success \"the alert fires in the staging load test\""
+    )]
     Add {
         #[command(flatten)]
         target: Target,

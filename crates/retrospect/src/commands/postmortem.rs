@@ -37,8 +37,14 @@ pub async fn new(store: &dyn Store, args: NewArgs) -> Result<()> {
     let saved = store.create(&pm).await?;
     emit(args.format.format, &saved, |pm| {
         println!("Started post-mortem {}: {}", pm.id, pm.title);
-        println!("Next: add key moments (retrospect moment set {} started \"2026-11-25 14:02\"),", pm.id);
-        println!("      timeline entries (retrospect entry add {} ...) or evidence.", pm.id);
+        println!(
+            "Next: add key moments (retrospect moment set {} started \"2026-11-25 14:02\"),",
+            pm.id
+        );
+        println!(
+            "      timeline entries (retrospect entry add {} ...) or evidence.",
+            pm.id
+        );
     })
 }
 
@@ -52,10 +58,15 @@ pub async fn list(store: &dyn Store, args: ListArgs) -> Result<()> {
     let rows = store.list(&filter).await?;
     emit(args.format.format, &rows, |rows: &Vec<Summary>| {
         if rows.is_empty() {
-            println!("No post-mortems yet. Start one with: retrospect new \"What happened\" --template sre");
+            println!(
+                "No post-mortems yet. Start one with: retrospect new \"What happened\" --template sre"
+            );
             return;
         }
-        println!("{:>4}  {:<9} {:<10} {:<5} {:>7}  TITLE", "ID", "KIND", "STATUS", "SEV", "ACTIONS");
+        println!(
+            "{:>4}  {:<9} {:<10} {:<5} {:>7}  TITLE",
+            "ID", "KIND", "STATUS", "SEV", "ACTIONS"
+        );
         for r in rows {
             println!(
                 "{:>4}  {:<9} {:<10} {:<5} {:>7}  {}",
@@ -90,7 +101,11 @@ pub async fn edit(store: &dyn Store, args: EditArgs) -> Result<()> {
             pm.impact = s.clone();
         }
         if let Some(s) = &args.severity {
-            pm.severity = if s.eq_ignore_ascii_case("none") { None } else { Some(s.parse()?) };
+            pm.severity = if s.eq_ignore_ascii_case("none") {
+                None
+            } else {
+                Some(s.parse()?)
+            };
         }
         if let Some(s) = &args.status {
             pm.status = parse_enum(s)?;
@@ -106,10 +121,14 @@ pub async fn edit(store: &dyn Store, args: EditArgs) -> Result<()> {
         }
         for name in &args.add_participants {
             if !pm.participants.iter().any(|p| &p.name == name) {
-                pm.participants.push(Participant { name: name.clone(), role: None });
+                pm.participants.push(Participant {
+                    name: name.clone(),
+                    role: None,
+                });
             }
         }
-        pm.participants.retain(|p| !args.remove_participants.contains(&p.name));
+        pm.participants
+            .retain(|p| !args.remove_participants.contains(&p.name));
         for tag in &args.add_tags {
             if !pm.tags.contains(tag) {
                 pm.tags.push(tag.clone());
