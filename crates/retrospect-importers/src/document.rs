@@ -1,7 +1,8 @@
 //! Documents (Markdown and plain text): attached whole as evidence, and the
 //! timeline tables and lists inside them proposed as entries. The reading of
-//! timelines is `retrospect-markdown`'s `timeline_from_text`; this module only
-//! turns its entries into proposed timeline entries linked to the document.
+//! timelines is `retrospect-markdown`'s `timeline_from_text` (a caller may
+//! inject another reader); this module only turns what it finds into proposed
+//! timeline entries linked to their line in the document.
 
 use std::path::Path;
 
@@ -28,12 +29,30 @@ pub struct DocumentEntry {
 /// The timeline reader documents are handed to.
 pub type TimelineReader = fn(&str, Option<&str>, Option<Date>) -> Vec<DocumentEntry>;
 
+/// The longest entry text kept: the domain's limit for timeline text.
+const MAX_TEXT_CHARS: usize = 20_000;
+
+/// The default reader: `retrospect-markdown`'s timeline parser (lists, tables,
+/// dated headings, stated zones, midnight rollover).
+pub fn markdown_timeline(text: &str, zone: Option<&str>, date: Option<Date>) -> Vec<DocumentEntry> {
+    retrospect_markdown::timeline_from_text(text, zone, date)
+        .into_iter()
+        .map(|p| DocumentEntry {
+            at: p.at,
+            zone: p.zone,
+            text: p.text,
+            actor: p.actor,
+            line: p.line,
+        })
+        .collect()
+}
+
 pub fn import_document(
     path: &Path,
     opts: &ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Imported, ImportError> {
-    let reader = opts.document_timeline;
+    let reader = opts.document_timeline.unwrap_or(markdown_timeline);
     let size = std::fs::metadata(path)
         .map_err(|e| ImportError::io(path, e))?
         .len();
@@ -63,33 +82,33 @@ pub fn import_document(
         threads: Vec::new(),
     };
     let reference = opts.reference_year.and_then(|y| Date::new(y, 1, 1).ok());
-    match reader {
-        Some(read) => {
-            for found in read(&text, opts.default_zone.as_deref(), reference) {
-                let entry = TimelineEntry {
-                    id: 0,
-                    at: found.at,
-                    zone: found.zone,
-                    text: found.text,
-                    actor: found.actor,
-                    source: "document".to_string(),
-                    evidence: Some(EvidenceRef {
-                        evidence: 0,
-                        position: Some(format!("line {}", found.line)),
-                    }),
-                    key_moment: None,
-                    hidden: false,
-                    state: EntryState::Proposed,
-                };
-                if !entry.text.trim().is_empty() {
-                    imported.push(entry, None, None);
-                }
-            }
+    for found in reader(&text, opts.default_zone.as_deref(), reference) {
+        let text: String = found.text.trim().chars().take(MAX_TEXT_CHARS).collect();
+        if text.is_empty() {
+            continue;
         }
-        None => imported.skipped.push(Skipped::new(
+        let entry = TimelineEntry {
+            id: 0,
+            at: found.at,
+            zone: found.zone,
+            text,
+            actor: found.actor,
+            source: "document".to_string(),
+            evidence: Some(EvidenceRef {
+                evidence: 0,
+                position: Some(format!("line {}", found.line)),
+            }),
+            key_moment: None,
+            hidden: false,
+            state: EntryState::Proposed,
+        };
+        imported.push(entry, None, None);
+    }
+    if imported.entries.is_empty() {
+        imported.skipped.push(Skipped::new(
             "timeline",
-            "the document is attached as evidence; no timeline reader was given, so its timeline was not read",
-        )),
+            "no timeline entries were found in the document; it is attached as evidence",
+        ));
     }
     progress(Progress {
         path: path.to_path_buf(),

@@ -40,9 +40,11 @@ fn a_document_is_attached_and_its_timeline_proposed() {
     assert_eq!(detect(&path).expect("detect"), SourceKind::Document);
 
     let plain = common::import_one(&path);
-    assert!(plain.entries.is_empty());
-    assert_eq!(plain.skipped.len(), 1, "says the timeline was not read");
     assert_eq!(plain.evidence.size, DOC.len() as u64);
+    assert_eq!(
+        plain.evidence.kind,
+        retrospect_domain::EvidenceKind::Document
+    );
 
     let mut opts = common::opts();
     opts.document_timeline = Some(list_items);
@@ -74,5 +76,48 @@ fn a_document_is_attached_and_its_timeline_proposed() {
         batch[0].entries.len(),
         1,
         "the time window applies to documents too"
+    );
+}
+
+#[test]
+fn real_incident_reports_give_their_timelines() {
+    let Some(dir) = common::data("timelines") else {
+        return;
+    };
+    let docs: Vec<_> = common::files_under(&dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    assert!(!docs.is_empty());
+    let mut with_entries = 0;
+    for doc in &docs {
+        let imported = common::import_one(doc);
+        if imported.entries.is_empty() {
+            assert!(
+                !imported.skipped.is_empty(),
+                "{}: says no timeline was found",
+                doc.display()
+            );
+            continue;
+        }
+        with_entries += 1;
+        for e in &imported.entries {
+            assert_eq!(e.state, EntryState::Proposed);
+            let position = e
+                .evidence
+                .as_ref()
+                .and_then(|r| r.position.as_deref())
+                .expect("a line");
+            assert!(position.starts_with("line "), "{position}");
+        }
+    }
+    eprintln!(
+        "timelines: {with_entries} of {} documents gave entries",
+        docs.len()
+    );
+    assert!(
+        with_entries * 2 >= docs.len(),
+        "{with_entries} of {}",
+        docs.len()
     );
 }
