@@ -40,8 +40,7 @@ impl Files {
     fn read(&mut self, name: &str) -> Result<Vec<u8>, ImportError> {
         match self {
             Files::Folder { root, .. } => {
-                let p = root.join(name);
-                fs::read(&p).map_err(|e| ImportError::io(&p, e))
+                super::read_limited(&root.join(name))
             }
             Files::Zip { zip, prefix, .. } => zip.read(&format!("{prefix}{name}")),
         }
