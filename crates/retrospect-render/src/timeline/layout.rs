@@ -245,10 +245,16 @@ pub fn timeline_layout(pm: &PostMortem) -> TimelineLayout {
     let tick_y = plot_bottom + 6.0;
     let date_y = tick_y + SMALL.line_height() + 10.0 + ROW_AIR;
     let mut last_date_right = f64::MIN;
+    let mut last_tick_right = f64::MIN;
     for t in &ticks {
         let b = TextBox::wrapped(&t.label, SMALL, 200.0, 1, Align::Center);
         let left = (t.x - b.rect.width / 2.0).clamp(plot_x - 20.0, width - MARGIN - b.rect.width);
-        axis_labels.push(placed(b, left, tick_y));
+        // A label pulled in from the edge may meet its neighbour: the tick
+        // mark stays, its label goes.
+        if left > last_tick_right + 6.0 {
+            last_tick_right = left + b.rect.width;
+            axis_labels.push(placed(b, left, tick_y));
+        }
         if let Some(date) = &t.date {
             let d = TextBox::wrapped(date, SMALL, 200.0, 1, Align::Center);
             let left =
