@@ -356,19 +356,23 @@ fn killing_an_import_leaves_the_database_as_it_was() {
         .collect();
     let mut args: Vec<&str> = vec!["import"];
     args.extend(files.iter().map(|p| p.to_str().unwrap()));
-    for delay_ms in [5u64, 40, 120, 400] {
-        let mut child = s
-            .cmd(&args)
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+    // Time one whole import on a scratch database, then kill real ones at
+    // points spread across parsing and the write itself.
+    let scratch = s.path("scratch.db");
+    let started = std::time::Instant::now();
+    let out = s.cmd(&args).env("RETROSPECT_DATABASE_URL", &scratch).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let full = started.elapsed();
+    for fraction in [0.05, 0.3, 0.5, 0.7, 0.85, 0.95] {
+        let mut child = s.cmd(&args).stdout(std::process::Stdio::null()).spawn().unwrap();
+        std::thread::sleep(full.mul_f64(fraction));
         let _ = child.kill();
         let _ = child.wait();
         let n = s.count();
         assert!(
             n == 1 || (n - 1) % 300 == 0,
-            "after a kill at {delay_ms} ms there are {n} post-mortems: a partial import"
+            "after a kill at {:.0}% of an import there are {n} post-mortems: a partial import",
+            fraction * 100.0
         );
     }
     assert_integrity(&s.db());
