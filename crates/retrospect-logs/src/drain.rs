@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use crate::mask::{Masked, WILDCARD};
+use crate::variants::PositionWords;
 
 /// Interned id of the wildcard token.
 pub const WILD: u32 = 0;
@@ -134,6 +135,9 @@ pub struct Drain {
     pub cfg: DrainConfig,
     pub interner: Interner,
     pub templates: Vec<Vec<u32>>,
+    /// Per cluster: the words seen at positions that became wildcards
+    /// because two plain words disagreed (see `variants`).
+    pub words: Vec<Vec<PositionWords>>,
     by_len: HashMap<usize, Node>,
 }
 
@@ -143,6 +147,7 @@ impl Drain {
             cfg,
             interner: Interner::new(),
             templates: Vec::new(),
+            words: Vec::new(),
             by_len: HashMap::new(),
         }
     }
@@ -182,8 +187,16 @@ impl Drain {
         match best {
             Some(id) => {
                 let t = &mut self.templates[id as usize];
-                for (a, b) in t.iter_mut().zip(seq) {
-                    if *a != *b {
+                let words = &mut self.words[id as usize];
+                for (p, (a, &b)) in t.iter_mut().zip(seq).enumerate() {
+                    if *a == WILD {
+                        if let Some(pw) = words.iter_mut().find(|w| usize::from(w.pos) == p) {
+                            pw.note(b, interner);
+                        }
+                    } else if *a != b {
+                        let mut pw = PositionWords::new(p, *a, interner);
+                        pw.note(b, interner);
+                        words.push(pw);
                         *a = WILD;
                     }
                 }
@@ -192,6 +205,7 @@ impl Drain {
             None => {
                 let id = self.templates.len() as u32;
                 self.templates.push(seq.to_vec());
+                self.words.push(Vec::new());
                 node.clusters.push(id);
                 id
             }

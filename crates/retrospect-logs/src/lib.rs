@@ -20,6 +20,7 @@ pub mod profile;
 pub mod proposals;
 mod reader;
 pub mod time;
+pub mod variants;
 
 pub use analyze::{FileAnalysis, LineRef, Progress, TemplateSummary, analyze_file};
 pub use error::{LogError, Warning};

@@ -47,6 +47,19 @@ fn is_word_delim(c: u8) -> bool {
     )
 }
 
+/// A short name ending in one digit (`eth0`, `wl0`, `IPv6`, `ssh2`,
+/// `tty1`): interface, protocol and device names, constants of the event.
+fn is_numbered_name(w: &[u8]) -> bool {
+    let (last, head) = match w.split_last() {
+        Some(x) => x,
+        None => return false,
+    };
+    last.is_ascii_digit()
+        && head.len() >= 2
+        && head.len() <= 5
+        && head.iter().all(u8::is_ascii_alphabetic)
+}
+
 /// Decides whether one word (no whitespace, no delimiters) is a variable.
 #[inline]
 pub fn is_variable(w: &[u8]) -> bool {
@@ -54,7 +67,7 @@ pub fn is_variable(w: &[u8]) -> bool {
         return false;
     }
     if w.iter().any(u8::is_ascii_digit) {
-        return true;
+        return !is_numbered_name(w);
     }
     if w[0] == b'/' && w.len() > 1 {
         return true;
@@ -194,14 +207,14 @@ impl Masked {
                 if i < n && !msg[i].is_ascii_whitespace() {
                     i = self.token_rest(msg, i);
                 }
-                self.spans.push((tok_start as u32, self.buf.len() as u32));
+                self.push_token(tok_start);
                 continue;
             }
             // A date inside the message (`at Fri Jun 17 07:07:00 2005`) is
             // one variable, not five tokens.
             if let Some(len) = inline_time(&msg[i..]) {
                 self.buf.extend_from_slice(WILDCARD);
-                self.spans.push((tok_start as u32, self.buf.len() as u32));
+                self.push_token(tok_start);
                 i += len;
                 continue;
             }
@@ -228,14 +241,30 @@ impl Masked {
             // clock times) are one variable even when a part has no digit.
             if is_hexish(&msg[i..word_end]) {
                 self.buf.extend_from_slice(WILDCARD);
-                self.spans.push((tok_start as u32, self.buf.len() as u32));
+                self.push_token(tok_start);
                 i = word_end;
                 continue;
             }
             i = self.token_rest(msg, i);
-            self.spans.push((tok_start as u32, self.buf.len() as u32));
+            self.push_token(tok_start);
         }
         self.hash = hash_bytes(0x9e37_79b9_7f4a_7c15, &self.buf);
+    }
+
+    /// Ends the token that starts at `tok_start`. A run of whole-token
+    /// variables is one variable (`delete <*> <*> <*>` is `delete <*>`):
+    /// lists of ids or numbers vary in length from line to line.
+    #[inline]
+    fn push_token(&mut self, tok_start: usize) {
+        let is_wild = |m: &Self, s: usize, e: usize| &m.buf[s..e] == WILDCARD;
+        if let Some(&(ps, pe)) = self.spans.last()
+            && is_wild(self, tok_start, self.buf.len())
+            && is_wild(self, ps as usize, pe as usize)
+        {
+            self.buf.truncate(pe as usize);
+            return;
+        }
+        self.spans.push((tok_start as u32, self.buf.len() as u32));
     }
 
     /// Masks words of one whitespace token from `i`; returns its end.
@@ -314,6 +343,20 @@ mod tests {
         assert_eq!(
             mask_str("Changing view acls to: yarn,curi"),
             "Changing view acls to: yarn,curi"
+        );
+    }
+
+    #[test]
+    fn keeps_numbered_names_and_collapses_variable_runs() {
+        assert_eq!(
+            mask_str("AirPort: Link Up on en0"),
+            "AirPort: Link Up on en0"
+        );
+        assert_eq!(mask_str("MDNS: IPv6 Addr: ::1"), "MDNS: IPv6 Addr: <*>");
+        assert_eq!(mask_str("node worker12 left"), "node <*> left");
+        assert_eq!(
+            mask_str("ask 10.0.0.1:50010 to delete blk_1 blk_-2 blk_3"),
+            "ask <*> to delete <*>"
         );
     }
 

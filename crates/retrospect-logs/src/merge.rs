@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::drain::{Drain, Interner, WILD, render};
+use crate::drain::{Drain, Interner, WILD};
 
 /// Largest group of same-length templates compared pairwise; beyond it the
 /// quadratic pass is skipped for that length (rare, and only costs merges).
@@ -27,13 +27,15 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
 /// Clusters of at least this many tokens may also differ in one constant
 /// word: Drain routes by the first tokens, so a varying first word (a
 /// component or job name) keeps such clusters from ever being compared.
-const ONE_WORD_MIN_LEN: usize = usize::MAX;
+const ONE_WORD_MIN_LEN: usize = 8;
+
+const ROUTING: usize = 2;
 
 fn mergeable(interner: &Interner, a: &[u32], b: &[u32]) -> bool {
     let mut differ = 0;
     let mut constant_diffs = 0;
     let mut same_constant = 0;
-    for (&x, &y) in a.iter().zip(b) {
+    for (p, (&x, &y)) in a.iter().zip(b).enumerate() {
         if x == y {
             if !interner.has_var(x) {
                 same_constant += 1;
@@ -41,7 +43,7 @@ fn mergeable(interner: &Interner, a: &[u32], b: &[u32]) -> bool {
             continue;
         }
         if !interner.compatible(x, y) {
-            if interner.has_var(x) || interner.has_var(y) || a.len() < ONE_WORD_MIN_LEN {
+            if a.len() < ONE_WORD_MIN_LEN || p >= ROUTING {
                 return false;
             }
             constant_diffs += 1;
@@ -54,9 +56,19 @@ fn mergeable(interner: &Interner, a: &[u32], b: &[u32]) -> bool {
     differ > 0 && same_constant > 0 && differ * 2 <= a.len()
 }
 
-/// Returns the final template index of each cluster and the final
-/// templates' text (clusters with identical text are one template).
-pub fn merge(drain: &Drain) -> (Vec<u32>, Vec<String>) {
+/// Clusters joined by the merge pass.
+#[derive(Clone, Debug, Default)]
+pub struct Groups {
+    /// Group index of each cluster.
+    pub of_cluster: Vec<u32>,
+    /// Each group's generalised template (token ids).
+    pub templates: Vec<Vec<u32>>,
+    /// The clusters of each group.
+    pub members: Vec<Vec<u32>>,
+}
+
+/// Joins clusters that are the same event (see the module comment).
+pub fn merge(drain: &Drain) -> Groups {
     let n = drain.templates.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut by_len: HashMap<usize, Vec<u32>> = HashMap::new();
@@ -81,33 +93,25 @@ pub fn merge(drain: &Drain) -> (Vec<u32>, Vec<String>) {
             }
         }
     }
-    // Generalise each merged group into one token sequence.
-    let mut merged: HashMap<u32, Vec<u32>> = HashMap::new();
+    // Number the groups in cluster order and generalise each into one
+    // token sequence.
+    let mut index: HashMap<u32, u32> = HashMap::new();
+    let mut groups = Groups::default();
     for i in 0..n as u32 {
         let r = find(&mut parent, i);
         let t = &drain.templates[i as usize];
-        merged
-            .entry(r)
-            .and_modify(|m| {
-                for (x, y) in m.iter_mut().zip(t) {
-                    if *x != *y {
-                        *x = WILD;
-                    }
-                }
-            })
-            .or_insert_with(|| t.clone());
-    }
-    let mut by_text: HashMap<String, u32> = HashMap::new();
-    let mut texts = Vec::new();
-    let mut map = Vec::with_capacity(n);
-    for i in 0..n as u32 {
-        let r = find(&mut parent, i);
-        let text = render(&drain.interner, &merged[&r]);
-        let id = *by_text.entry(text.clone()).or_insert_with(|| {
-            texts.push(text);
-            texts.len() as u32 - 1
+        let g = *index.entry(r).or_insert_with(|| {
+            groups.templates.push(t.clone());
+            groups.members.push(Vec::new());
+            groups.templates.len() as u32 - 1
         });
-        map.push(id);
+        for (x, y) in groups.templates[g as usize].iter_mut().zip(t) {
+            if *x != *y {
+                *x = WILD;
+            }
+        }
+        groups.members[g as usize].push(i);
+        groups.of_cluster.push(g);
     }
-    (map, texts)
+    groups
 }

@@ -9,22 +9,22 @@ use std::path::PathBuf;
 
 use retrospect_logs::{Options, mine_text};
 
-const SYSTEMS: [&str; 10] = [
-    "Apache",
-    "BGL",
-    "HDFS",
-    "Hadoop",
-    "HealthApp",
-    "Linux",
-    "Mac",
-    "OpenSSH",
-    "Spark",
-    "Zookeeper",
+/// Each system with its floor: the group accuracy reached so far (rounded
+/// down), so that a regression on any one system fails loudly. The bar is
+/// 0.90 on each and 0.95 on average, with one configuration for all.
+const SYSTEMS: [(&str, f64); 10] = [
+    ("Apache", 1.0),
+    ("BGL", 0.991),
+    ("HDFS", 1.0),
+    ("Hadoop", 0.993),
+    ("HealthApp", 1.0),
+    ("Linux", 1.0),
+    ("Mac", 0.962),
+    ("OpenSSH", 0.998),
+    ("Spark", 1.0),
+    ("Zookeeper", 0.988),
 ];
-
-/// Floors: the levels reached, so a regression fails loudly.
-const MIN_EACH: f64 = 0.79;
-const MIN_AVERAGE: f64 = 0.965;
+const MIN_AVERAGE: f64 = 0.993;
 
 fn data_dir() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/loghub");
@@ -230,7 +230,8 @@ fn loghub_timestamps_and_grouping() {
     let mut worst: f64 = 1.0;
     let mut report = String::new();
     let mut ts_failures = Vec::new();
-    for sys in SYSTEMS {
+    let mut below_floor = Vec::new();
+    for (sys, floor) in SYSTEMS {
         let log = std::fs::read(
             dir.join(sys)
                 .join("corrected")
@@ -298,6 +299,9 @@ fn loghub_timestamps_and_grouping() {
         if ts_ok != rows.len() {
             ts_failures.push(sys);
         }
+        if ga < floor {
+            below_floor.push(format!("{sys} {ga:.4} < {floor}"));
+        }
         sum += ga;
         worst = worst.min(ga);
     }
@@ -315,7 +319,7 @@ fn loghub_timestamps_and_grouping() {
         "average group accuracy {avg:.4} fell below {MIN_AVERAGE}"
     );
     assert!(
-        worst >= MIN_EACH,
-        "a system fell below {MIN_EACH}: {worst:.4}"
+        below_floor.is_empty(),
+        "group accuracy fell below the floor: {below_floor:?}"
     );
 }
