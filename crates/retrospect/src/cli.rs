@@ -261,6 +261,8 @@ pub struct ActionsArgs {
 pub enum FileFormat {
     Markdown,
     Json,
+    /// A standalone page to share or print, with the pictures inline.
+    Html,
 }
 
 #[derive(Args, Debug)]
@@ -271,6 +273,12 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Replace people's names with stable pseudonyms (Person A, Person B …).
+    #[arg(long)]
+    pub pseudonymise: bool,
+    /// Leave comments out (HTML).
+    #[arg(long)]
+    pub no_comments: bool,
 }
 
 #[derive(Args, Debug)]

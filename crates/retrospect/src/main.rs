@@ -17,6 +17,7 @@ use commands::{
 };
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -38,6 +39,20 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `retrospect list | head` closes our standard output early. println! then
+/// panics; that is not an error worth a backtrace, so end quietly as other
+/// command-line tools do (exit status 141, as after SIGPIPE).
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info.payload_as_str().unwrap_or("");
+        if message.contains("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
 }
 
 /// Runs one command and returns the exit code (0, or 1 when lint found something).

@@ -1,77 +1,12 @@
 //! End-to-end tests of the `retrospect` binary, run as a new user would run it,
 //! each on a fresh SQLite file.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use serde_json::Value;
-
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("retrospect.db")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_retrospect"));
-        cmd.args(args)
-            .env("RETROSPECT_DATABASE_URL", self.db())
-            .env("RETROSPECT_USER", "tester")
-            .env_remove("CI_NOTHING");
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().expect("run retrospect")
-    }
-
-    /// Runs a command that must succeed and returns its standard output.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "`retrospect {}` failed:\n{}{}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8 output")
-    }
-
-    /// Runs a command that must fail and returns its standard error.
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            !out.status.success(),
-            "`retrospect {}` should have failed",
-            args.join(" ")
-        );
-        String::from_utf8(out.stderr).expect("utf-8 errors")
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.extend(["--format", "json"]);
-        serde_json::from_str(&self.ok(&all)).expect("json output")
-    }
-
-    fn count(&self) -> usize {
-        self.json(&["list"]).as_array().expect("array").len()
-    }
-}
+use common::Sandbox;
 
 #[test]
 fn a_whole_post_mortem_from_the_command_line() {
@@ -360,11 +295,23 @@ fn killing_an_import_leaves_the_database_as_it_was() {
     // points spread across parsing and the write itself.
     let scratch = s.path("scratch.db");
     let started = std::time::Instant::now();
-    let out = s.cmd(&args).env("RETROSPECT_DATABASE_URL", &scratch).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = s
+        .cmd(&args)
+        .env("RETROSPECT_DATABASE_URL", &scratch)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let full = started.elapsed();
     for fraction in [0.05, 0.3, 0.5, 0.7, 0.85, 0.95] {
-        let mut child = s.cmd(&args).stdout(std::process::Stdio::null()).spawn().unwrap();
+        let mut child = s
+            .cmd(&args)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
         std::thread::sleep(full.mul_f64(fraction));
         let _ = child.kill();
         let _ = child.wait();

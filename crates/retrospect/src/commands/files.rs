@@ -10,10 +10,20 @@ use super::emit;
 use crate::cli::{ExportArgs, FileFormat, ImportArgs};
 
 pub async fn export(store: &dyn Store, args: ExportArgs) -> Result<()> {
-    let pm = store.get(args.id).await?;
+    let mut pm = store.get(args.id).await?;
+    if args.pseudonymise {
+        pm = retrospect_render::pseudonymise(&pm);
+    }
     let text = match args.format {
         FileFormat::Markdown => retrospect_markdown::to_markdown(&pm),
         FileFormat::Json => retrospect_markdown::to_json(&pm),
+        FileFormat::Html => retrospect_render::html_document(
+            &pm,
+            &retrospect_render::HtmlOptions {
+                pseudonymise: false,
+                include_comments: !args.no_comments,
+            },
+        ),
     };
     match &args.output {
         Some(path) => {
