@@ -57,6 +57,9 @@ impl AppError {
 
     pub fn internal(err: impl std::fmt::Display) -> Self {
         tracing::error!(error = %err, "internal error");
+        if cfg!(debug_assertions) {
+            eprintln!("internal error: {err}");
+        }
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",

@@ -26,6 +26,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+    env.add_filter("truncate", truncate);
     for (name, source) in TEMPLATES {
         if let Err(e) = env.add_template(name, source) {
             // The templates are part of the binary: a broken one is a build defect.
@@ -33,6 +34,16 @@ pub fn environment() -> Environment<'static> {
         }
     }
     env
+}
+
+/// Shortens text to `max` characters, ending with an ellipsis when cut.
+fn truncate(text: String, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }
 
 #[cfg(test)]

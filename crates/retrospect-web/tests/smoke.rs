@@ -40,6 +40,11 @@ async fn a_post_mortem_from_first_visit_to_published() {
     let r = admin.post_json(&format!("/api/v1/postmortems/{id}/causes"), &json!({ "version": version, "parent": "C1", "text": "Bob failed to rotate the logs" })).await;
     let saved: serde_json::Value = r.json().await.unwrap();
     version = v(&saved);
+    let page = admin.get(&format!("/pm/{id}")).await;
+    let status = page.status();
+    let html = page.text().await.unwrap();
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("<svg"), "the fishbone is drawn inline");
 
     // A stale save is refused with both versions, never applied.
     let stale = admin.post_json(&format!("/api/v1/postmortems/{id}/lessons"), &json!({ "version": version - 1, "kind": "learned", "text": "x" })).await;
