@@ -5,7 +5,9 @@
 //! this pass then joins clusters of equal length whose every differing
 //! position involves a masked variable on at least one side (`()` versus
 //! `(<*>)`, `rhost=` versus `rhost=<*>`): a difference in shape of a
-//! variable, never a difference between two constant words.
+//! variable. Two constant words may differ only in one routing position of a
+//! long template (see [`ONE_WORD_MIN_LEN`]). Whether a merged position of
+//! plain words stays a variable is decided afterwards by `variants`.
 
 use std::collections::HashMap;
 
@@ -25,13 +27,12 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
 }
 
 /// Clusters of at least this many tokens may also differ in one constant
-/// word: Drain routes by the first tokens, so a varying first word (a
-/// component or job name) keeps such clusters from ever being compared.
-const ONE_WORD_MIN_LEN: usize = 8;
+/// word among the routing tokens: Drain routes by the first tokens, so a
+/// varying first word (a component or job name) keeps such clusters from
+/// ever being compared, although seven or more other tokens agree.
+pub const ONE_WORD_MIN_LEN: usize = 8;
 
-const ROUTING: usize = 2;
-
-fn mergeable(interner: &Interner, a: &[u32], b: &[u32]) -> bool {
+fn mergeable(interner: &Interner, routing: usize, a: &[u32], b: &[u32]) -> bool {
     let mut differ = 0;
     let mut constant_diffs = 0;
     let mut same_constant = 0;
@@ -43,7 +44,7 @@ fn mergeable(interner: &Interner, a: &[u32], b: &[u32]) -> bool {
             continue;
         }
         if !interner.compatible(x, y) {
-            if a.len() < ONE_WORD_MIN_LEN || p >= ROUTING {
+            if a.len() < ONE_WORD_MIN_LEN || p >= routing {
                 return false;
             }
             constant_diffs += 1;
@@ -84,7 +85,7 @@ pub fn merge(drain: &Drain) -> Groups {
         for (k, &a) in ids.iter().enumerate() {
             for &b in &ids[k + 1..] {
                 let (ta, tb) = (&drain.templates[a as usize], &drain.templates[b as usize]);
-                if mergeable(&drain.interner, ta, tb) {
+                if mergeable(&drain.interner, drain.cfg.prefix_tokens, ta, tb) {
                     let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                     if ra != rb {
                         parent[ra.max(rb) as usize] = ra.min(rb);
