@@ -112,8 +112,7 @@ impl PostMortem {
             Some(existing) => *existing = moment,
             None => self.key_moments.push(moment),
         }
-        self.key_moments
-            .sort_by(|a, b| (a.kind.rank(), a.at).cmp(&(b.kind.rank(), b.at)));
+        self.key_moments.sort_by_key(|m| (m.kind.rank(), m.at));
         self.moment_warnings()
     }
 

@@ -105,19 +105,24 @@ impl PostMortem {
 
     /// Adds many entries at once (an import), sorting once at the end rather
     /// than per entry, and returns their new ids in input order.
-    pub fn add_entries(&mut self, entries: Vec<TimelineEntry>) -> Result<Vec<LocalId>, DomainError> {
-        let mut next = next_id(self.timeline.iter().map(|t| t.id));
+    pub fn add_entries(
+        &mut self,
+        entries: Vec<TimelineEntry>,
+    ) -> Result<Vec<LocalId>, DomainError> {
+        let first = next_id(self.timeline.iter().map(|t| t.id));
         let mut ids = Vec::with_capacity(entries.len());
-        for mut entry in entries {
+        for (next, mut entry) in (first..).zip(entries) {
             entry.text = required("timeline text", &entry.text, MAX_ENTRY_TEXT)?;
             if let Some(r) = &entry.evidence
                 && !self.evidence.iter().any(|e| e.id == r.evidence)
             {
-                return Err(DomainError::NotFound { part: "evidence", id: r.evidence });
+                return Err(DomainError::NotFound {
+                    part: "evidence",
+                    id: r.evidence,
+                });
             }
             entry.id = next;
             ids.push(next);
-            next += 1;
             self.timeline.push(entry);
         }
         self.sort_timeline();
