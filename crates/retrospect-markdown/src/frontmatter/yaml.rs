@@ -52,7 +52,7 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(text: &str) -> Result<T, ImportEr
     }
     serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
         let location = e.location();
-        let message = first_line_without_location(&e.to_string());
+        let message = explain(&first_line_without_location(&e.to_string()));
         let err = ImportError::new(
             ImportErrorKind::FrontMatter,
             format!("the front matter could not be read: {message}"),
@@ -62,6 +62,20 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(text: &str) -> Result<T, ImportEr
             _ => err.at_line(1),
         }
     })
+}
+
+/// Budget breaches are reported in the parser's terms; say what they mean.
+fn explain(message: &str) -> String {
+    let lower = message.to_ascii_lowercase();
+    if lower.contains("recursion limit") || lower.contains("depth") {
+        format!("it nests values too deeply (the limit is 16 levels) ({message})")
+    } else if lower.contains("budget") || lower.contains("alias") || lower.contains("anchor") {
+        format!(
+            "it repeats or expands too much, as an alias bomb would; front matter is for a few plain keys ({message})"
+        )
+    } else {
+        message.to_string()
+    }
 }
 
 /// serde-saphyr's messages can run over several lines and repeat the
