@@ -13,6 +13,7 @@
 //! instead of failing with SQLITE_BUSY. Readers use their own connections and
 //! see a consistent snapshot while a write is in progress.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
@@ -36,11 +37,12 @@ const READERS: u32 = 4;
 /// else `~/.local/share/retrospect/retrospect.db`, else `./retrospect.db`.
 /// Empty and relative values of the XDG variable are ignored, as its spec asks.
 pub fn default_database_path() -> PathBuf {
-    let var = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
+    database_path_from(|name| std::env::var_os(name))
+}
+
+/// [`default_database_path`] with the environment given, for testing.
+fn database_path_from(env: impl Fn(&str) -> Option<OsString>) -> PathBuf {
+    let var = |name: &str| env(name).filter(|v| !v.is_empty()).map(PathBuf::from);
     if let Some(dir) = var("RETROSPECT_DATA_DIR") {
         return dir.join("retrospect.db");
     }
@@ -117,5 +119,50 @@ impl SqlStore<Sqlite> {
             .await
             .map_err(|e| failed(e.to_string()))?;
         Ok(Self::from_pools(pool.clone(), pool))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path_with(vars: &[(&str, &str)]) -> PathBuf {
+        database_path_from(|name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| OsString::from(v))
+        })
+    }
+
+    #[test]
+    fn the_default_path_follows_the_documented_order() {
+        let all = [
+            ("RETROSPECT_DATA_DIR", "/srv/retro"),
+            ("XDG_DATA_HOME", "/xdg"),
+            ("HOME", "/home/ana"),
+        ];
+        assert_eq!(path_with(&all), PathBuf::from("/srv/retro/retrospect.db"));
+        assert_eq!(
+            path_with(&all[1..]),
+            PathBuf::from("/xdg/retrospect/retrospect.db")
+        );
+        assert_eq!(
+            path_with(&all[2..]),
+            PathBuf::from("/home/ana/.local/share/retrospect/retrospect.db")
+        );
+        assert_eq!(path_with(&[]), PathBuf::from("retrospect.db"));
+    }
+
+    #[test]
+    fn empty_and_relative_values_are_ignored() {
+        let vars = [
+            ("RETROSPECT_DATA_DIR", ""),
+            ("XDG_DATA_HOME", "relative/dir"),
+            ("HOME", "/home/ana"),
+        ];
+        assert_eq!(
+            path_with(&vars),
+            PathBuf::from("/home/ana/.local/share/retrospect/retrospect.db")
+        );
     }
 }

@@ -30,6 +30,11 @@ pub(crate) const SQLITE_MIGRATIONS: &[Embedded] = &[
         "accounts",
         include_str!("../../migrations/sqlite/0002_accounts.sql"),
     ),
+    (
+        3,
+        "reference_indexes",
+        include_str!("../../migrations/sqlite/0003_reference_indexes.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES_MIGRATIONS: &[Embedded] = &[
@@ -42,6 +47,11 @@ pub(crate) const POSTGRES_MIGRATIONS: &[Embedded] = &[
         2,
         "accounts",
         include_str!("../../migrations/postgres/0002_accounts.sql"),
+    ),
+    (
+        3,
+        "reference_indexes",
+        include_str!("../../migrations/postgres/0003_reference_indexes.sql"),
     ),
 ];
 

@@ -25,7 +25,10 @@ fn data_dir(what: &str) -> Option<PathBuf> {
             dir.display()
         );
     }
-    eprintln!("SKIPPED: real test data {} not found", dir.display());
+    crate::harness::loud(&format!(
+        "SKIPPED: real test data {} not found",
+        dir.display()
+    ));
     None
 }
 
