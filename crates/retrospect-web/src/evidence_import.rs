@@ -161,6 +161,60 @@ pub fn import_log(name: &str, bytes: &[u8], now: Timestamp) -> AppResult<Importe
     })
 }
 
+/// Reads any upload: logs through the log engine, everything else (email,
+/// chat exports, documents, timeline tables) through the importers, which
+/// read from a file, so the bytes go to a private temporary folder first.
+pub fn import_upload(name: &str, bytes: &[u8], now: Timestamp) -> AppResult<Vec<Imported>> {
+    // Keep only the base name, without anything that could leave the folder.
+    let safe: String = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or("upload")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let safe = if safe.trim_matches('.').is_empty() {
+        "upload".to_string()
+    } else {
+        safe
+    };
+    let kind = retrospect_importers::detect_bytes(
+        std::path::Path::new(&safe),
+        &bytes[..bytes.len().min(64 * 1024)],
+    );
+    if matches!(kind, retrospect_importers::SourceKind::Log) {
+        return Ok(vec![import_log(name, bytes, now)?]);
+    }
+    let dir = tempfile::tempdir().map_err(AppError::internal)?;
+    let path = dir.path().join(&safe);
+    std::fs::write(&path, bytes).map_err(AppError::internal)?;
+    let opts = retrospect_importers::ImportOptions::new(now);
+    let imported =
+        retrospect_importers::import_as(&path, &kind, &opts, &mut |_| {}).map_err(|e| {
+            AppError::bad_request(e.to_string().replace(&dir.path().display().to_string(), ""))
+        })?;
+    Ok(imported
+        .into_iter()
+        .map(|i| {
+            let mut evidence = i.evidence;
+            evidence.name = name.to_string();
+            evidence.source = "upload".into();
+            Imported {
+                evidence,
+                templates: Vec::new(),
+                lines: i.entries.len() as u64,
+                proposals: i.entries,
+            }
+        })
+        .collect())
+}
+
 /// Adds an import to a post-mortem in one step, linking everything to the new evidence id.
 pub fn apply(pm: &mut PostMortem, imported: Imported) -> AppResult<()> {
     let id = pm.add_evidence(imported.evidence);

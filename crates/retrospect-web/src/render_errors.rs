@@ -44,7 +44,8 @@ pub async fn render(State(state): State<AppState>, request: Request, next: Next)
     let csrf = identity.map(|i| i.csrf).unwrap_or_default();
     let ctx = crate::ctx! {
         base => crate::ctx! { person => person, csrf => csrf, is_admin => false },
-        title => title(err.status), message => err.message,
+        title => if err.code == "already_exists" { "Already taken" } else { title(err.status) },
+        message => err.message,
     };
     match state
         .templates

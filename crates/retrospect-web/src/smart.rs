@@ -25,9 +25,18 @@ pub fn hints(pm: &PostMortem, action: &ActionItem) -> Vec<SmartHint> {
         .fails
         .iter()
         .zip(result.reasons)
-        .map(|(letter, message)| SmartHint {
-            letter: format!("{letter:?}"),
-            message,
+        .map(|(letter, reason)| {
+            // The coach writes "S (specific): why…"; show the label once, in bold.
+            match reason.split_once(": ") {
+                Some((label, rest)) => SmartHint {
+                    letter: label.to_string(),
+                    message: rest.to_string(),
+                },
+                None => SmartHint {
+                    letter: format!("{letter:?}"),
+                    message: reason.clone(),
+                },
+            }
         })
         .collect()
 }

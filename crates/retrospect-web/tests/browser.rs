@@ -47,7 +47,11 @@ impl Drop for Driver {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
 }
 
 async fn start_browser(profile: &Path) -> (Driver, WebDriver) {
@@ -74,7 +78,8 @@ async fn start_browser(profile: &Path) -> (Driver, WebDriver) {
     ] {
         caps.add_arg(arg).expect("arg");
     }
-    caps.add_arg(&format!("--user-data-dir={}", profile.display())).expect("arg");
+    caps.add_arg(&format!("--user-data-dir={}", profile.display()))
+        .expect("arg");
     let url = format!("http://127.0.0.1:{port}");
     let mut last = None;
     for _ in 0..50 {
@@ -101,7 +106,11 @@ impl Story {
     }
 
     async fn el(&self, css: &str) -> WebElement {
-        self.driver.query(By::Css(css)).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await
+        self.driver
+            .query(By::Css(css))
+            .wait(Duration::from_secs(10), Duration::from_millis(100))
+            .first()
+            .await
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
@@ -114,7 +123,10 @@ impl Story {
     /// Sets a field's value directly (date and time inputs type differently by locale).
     async fn set_value(&self, css: &str, value: &str) {
         self.driver
-            .execute("document.querySelector(arguments[0]).value = arguments[1];", vec![css.into(), value.into()])
+            .execute(
+                "document.querySelector(arguments[0]).value = arguments[1];",
+                vec![css.into(), value.into()],
+            )
             .await
             .expect("set value");
     }
@@ -136,7 +148,10 @@ impl Story {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let page = self.driver.source().await.unwrap_or_default();
-        panic!("'{text}' did not appear in {css}; page:\n{}", &page[..page.len().min(4000)]);
+        panic!(
+            "'{text}' did not appear in {css}; page:\n{}",
+            &page[..page.len().min(4000)]
+        );
     }
 
     async fn scroll_to(&self, css: &str) {
@@ -147,7 +162,9 @@ impl Story {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn newcomer_writes_and_publishes_a_post_mortem() {
     if !Path::new(CHROMEDRIVER).exists() || !Path::new(CHROMIUM).exists() {
-        return skip_or_fail("chromium or chromedriver not found (apt-get install chromium chromium-driver)");
+        return skip_or_fail(
+            "chromium or chromedriver not found (apt-get install chromium chromium-driver)",
+        );
     }
     let log = log_file();
     if !log.exists() {
@@ -157,7 +174,11 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
     let app = TestApp::start().await;
     let profile = tempfile::tempdir().expect("profile dir");
     let (_guard, driver) = start_browser(profile.path()).await;
-    let mut s = Story { driver, shots: screenshot_dir(), step: 0 };
+    let mut s = Story {
+        driver,
+        shots: screenshot_dir(),
+        step: 0,
+    };
 
     // 1. The first visit creates the administrator.
     s.driver.goto(app.url("/")).await.expect("open");
@@ -173,7 +194,8 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
 
     // 2. A post-mortem from the SRE template.
     s.click("a.button.primary").await;
-    s.type_into("#title", "SSH login storm on the bastion host").await;
+    s.type_into("#title", "SSH login storm on the bastion host")
+        .await;
     s.click("#tpl-sre").await;
     s.click("form button.primary").await;
     s.wait_text(".pm-head h1", "SSH login storm").await;
@@ -181,7 +203,9 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
 
     // 3. Upload a real log; accept a proposed entry.
     let file = s.el("#ev-file").await;
-    file.send_keys(log.display().to_string()).await.expect("choose file");
+    file.send_keys(log.display().to_string())
+        .await
+        .expect("choose file");
     s.click("form[data-upload] button").await;
     s.wait_text("#evidence", "OpenSSH_2k.log").await;
     s.wait_text("#proposed", "Proposed from the evidence").await;
@@ -196,17 +220,22 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
     // at the entry, resolved an hour later; the durations appear.
     let at: jiff::civil::DateTime = entry[..19].parse().expect("entry time");
     let fmt = |t: jiff::civil::DateTime| t.strftime("%Y-%m-%dT%H:%M:%S").to_string();
-    s.set_value("#mo-started", &fmt(at - jiff::Span::new().minutes(10))).await;
+    s.set_value("#mo-started", &fmt(at - jiff::Span::new().minutes(10)))
+        .await;
     s.click("button[aria-label='Save Impact started']").await;
     s.wait_text("#durations", "Time to detect").await;
     s.click("ol.timeline li select").await;
     s.driver
-        .execute("document.querySelector('ol.timeline li select').value = 'detected';", Vec::new())
+        .execute(
+            "document.querySelector('ol.timeline li select').value = 'detected';",
+            Vec::new(),
+        )
         .await
         .expect("select");
     s.click("ol.timeline li button[value=moment]").await;
     s.wait_text("ol.timeline li", "detected").await;
-    s.set_value("#mo-resolved", &fmt(at + jiff::Span::new().hours(1))).await;
+    s.set_value("#mo-resolved", &fmt(at + jiff::Span::new().hours(1)))
+        .await;
     s.click("button[aria-label='Save Resolved']").await;
     let durations = s.wait_text("#durations", "1h 10m").await;
     assert!(durations.contains("10m 00s"), "time to detect: {durations}");
@@ -214,12 +243,20 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
     s.shot("durations").await;
 
     // 5. A why chain, and the fishbone.
-    s.type_into("#cause-root", "Password logins were open to the whole internet").await;
+    s.type_into(
+        "#cause-root",
+        "Password logins were open to the whole internet",
+    )
+    .await;
     s.set_value("#cause-cat", "Environment").await;
     s.click("#causes form.subform button").await;
     s.wait_text("ul.whys", "Password logins").await;
     s.click("#C1 details summary").await;
-    s.type_into("#why-1", "The bastion's firewall rules were copied from a test setup").await;
+    s.type_into(
+        "#why-1",
+        "The bastion's firewall rules were copied from a test setup",
+    )
+    .await;
     s.set_value("#cat-1", "Process").await;
     s.click("#C1 details button").await;
     s.wait_text("ul.whys", "firewall rules").await;
@@ -236,10 +273,18 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
 
     // 7. The coach while typing: a blaming sentence gets a hint beside it.
     s.scroll_to("#lessons").await;
-    s.type_into("#lesson-text", "Bob was careless and should have noticed the failed logins.").await;
+    s.type_into(
+        "#lesson-text",
+        "Bob was careless and should have noticed the failed logins.",
+    )
+    .await;
     s.wait_text("#lesson-text-hints", "careless").await;
     s.shot("live-coach-hint").await;
-    s.type_into("#lesson-text", "Failed-login alerts went to a mailbox nobody watched at night.").await;
+    s.type_into(
+        "#lesson-text",
+        "Failed-login alerts went to a mailbox nobody watched at night.",
+    )
+    .await;
     s.click("#lessons form button").await;
     s.wait_text("#lessons", "mailbox nobody watched").await;
 

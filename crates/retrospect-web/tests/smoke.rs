@@ -25,8 +25,17 @@ async fn a_post_mortem_from_first_visit_to_published() {
 
     let v = |pm: &serde_json::Value| pm["version"].as_i64().unwrap();
     let mut version = v(&pm);
-    for (kind, at) in [("started", "2024-05-01T10:00:00Z"), ("detected", "2024-05-01T10:07:30Z"), ("resolved", "2024-05-01T11:02:00Z")] {
-        let r = admin.post_json(&format!("/api/v1/postmortems/{id}/moments"), &json!({ "version": version, "kind": kind, "at": at })).await;
+    for (kind, at) in [
+        ("started", "2024-05-01T10:00:00Z"),
+        ("detected", "2024-05-01T10:07:30Z"),
+        ("resolved", "2024-05-01T11:02:00Z"),
+    ] {
+        let r = admin
+            .post_json(
+                &format!("/api/v1/postmortems/{id}/moments"),
+                &json!({ "version": version, "kind": kind, "at": at }),
+            )
+            .await;
         assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
         version = v(&r.json().await.unwrap());
     }
@@ -34,10 +43,20 @@ async fn a_post_mortem_from_first_visit_to_published() {
     assert!(html.contains("7m 30s"), "time to detect shown");
     assert!(html.contains("1h 02m"), "time to resolve shown");
 
-    let r = admin.post_json(&format!("/api/v1/postmortems/{id}/causes"), &json!({ "version": version, "text": "The disk filled up", "category": "Equipment" })).await;
+    let r = admin
+        .post_json(
+            &format!("/api/v1/postmortems/{id}/causes"),
+            &json!({ "version": version, "text": "The disk filled up", "category": "Equipment" }),
+        )
+        .await;
     assert_eq!(r.status(), 200);
     version = v(&r.json().await.unwrap());
-    let r = admin.post_json(&format!("/api/v1/postmortems/{id}/causes"), &json!({ "version": version, "parent": "C1", "text": "Bob failed to rotate the logs" })).await;
+    let r = admin
+        .post_json(
+            &format!("/api/v1/postmortems/{id}/causes"),
+            &json!({ "version": version, "parent": "C1", "text": "Bob failed to rotate the logs" }),
+        )
+        .await;
     let saved: serde_json::Value = r.json().await.unwrap();
     version = v(&saved);
     let page = admin.get(&format!("/pm/{id}")).await;
@@ -47,21 +66,41 @@ async fn a_post_mortem_from_first_visit_to_published() {
     assert!(html.contains("<svg"), "the fishbone is drawn inline");
 
     // A stale save is refused with both versions, never applied.
-    let stale = admin.post_json(&format!("/api/v1/postmortems/{id}/lessons"), &json!({ "version": version - 1, "kind": "learned", "text": "x" })).await;
+    let stale = admin
+        .post_json(
+            &format!("/api/v1/postmortems/{id}/lessons"),
+            &json!({ "version": version - 1, "kind": "learned", "text": "x" }),
+        )
+        .await;
     assert_eq!(stale.status(), 409);
     let body: serde_json::Value = stale.json().await.unwrap();
     assert_eq!(body["error"]["code"], "conflict");
     assert_eq!(body["current"]["version"], version);
 
-    let r = admin.post_json(&format!("/api/v1/postmortems/{id}/status"), &json!({ "version": version, "to": "in-review" })).await;
+    let r = admin
+        .post_json(
+            &format!("/api/v1/postmortems/{id}/status"),
+            &json!({ "version": version, "to": "in-review" }),
+        )
+        .await;
     assert_eq!(r.status(), 200);
     version = v(&r.json().await.unwrap());
-    let gate = admin.post_json(&format!("/api/v1/postmortems/{id}/status"), &json!({ "version": version, "to": "published" })).await;
+    let gate = admin
+        .post_json(
+            &format!("/api/v1/postmortems/{id}/status"),
+            &json!({ "version": version, "to": "published" }),
+        )
+        .await;
     assert_eq!(gate.status(), 422, "blame language blocks publishing");
     let body: serde_json::Value = gate.json().await.unwrap();
     assert_eq!(body["error"]["code"], "publish_gate");
 
-    let full: serde_json::Value = admin.get(&format!("/api/v1/postmortems/{id}")).await.json().await.unwrap();
+    let full: serde_json::Value = admin
+        .get(&format!("/api/v1/postmortems/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     let keys: Vec<String> = full["coach"]
         .as_array()
         .unwrap()
@@ -71,17 +110,38 @@ async fn a_post_mortem_from_first_visit_to_published() {
         .collect();
     assert!(!keys.is_empty(), "{full}");
     for key in keys {
-        let r = admin.post_json(&format!("/api/v1/postmortems/{id}/acknowledgements"), &json!({ "version": version, "key": key, "reason": "quoted from the chat log" })).await;
+        let r = admin
+            .post_json(
+                &format!("/api/v1/postmortems/{id}/acknowledgements"),
+                &json!({ "version": version, "key": key, "reason": "quoted from the chat log" }),
+            )
+            .await;
         assert_eq!(r.status(), 200);
         version = v(&r.json().await.unwrap());
     }
-    let r = admin.post_json(&format!("/api/v1/postmortems/{id}/status"), &json!({ "version": version, "to": "published" })).await;
+    let r = admin
+        .post_json(
+            &format!("/api/v1/postmortems/{id}/status"),
+            &json!({ "version": version, "to": "published" }),
+        )
+        .await;
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
     let published: serde_json::Value = r.json().await.unwrap();
     assert_eq!(published["status"], "published");
 
-    let audit: serde_json::Value = admin.get(&format!("/api/v1/postmortems/{id}/audit")).await.json().await.unwrap();
-    assert!(audit.as_array().unwrap().iter().any(|e| e["action"] == "viewed"));
+    let audit: serde_json::Value = admin
+        .get(&format!("/api/v1/postmortems/{id}/audit"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "viewed")
+    );
     let export = admin.get(&format!("/pm/{id}/export.html")).await;
     assert_eq!(export.status(), 200);
     assert!(export.text().await.unwrap().contains("The disk filled up"));
@@ -89,7 +149,13 @@ async fn a_post_mortem_from_first_visit_to_published() {
     assert!(metrics.contains("route=\"/pm/{id}\""));
     let health = app.client().get("/healthz").await;
     assert_eq!(health.status(), 200);
-    let openapi: serde_json::Value = app.client().get("/api/openapi.json").await.json().await.unwrap();
+    let openapi: serde_json::Value = app
+        .client()
+        .get("/api/openapi.json")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(openapi["openapi"], "3.1.0");
     assert!(openapi["paths"]["/api/v1/postmortems/{id}/causes"]["post"].is_object());
 }

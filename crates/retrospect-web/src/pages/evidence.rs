@@ -7,7 +7,7 @@ use axum::response::Response;
 use super::edits::reply;
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::evidence_import::{apply, import_log};
+use crate::evidence_import::{apply, import_upload};
 use crate::service::{Permission, change};
 use crate::state::AppState;
 
@@ -60,10 +60,12 @@ pub async fn upload(
     }
     let now = jiff::Timestamp::now();
     let name_for_import = name.clone();
-    let imported = tokio::task::spawn_blocking(move || import_log(&name_for_import, &bytes, now))
-        .await
-        .map_err(AppError::internal)??;
-    let what = format!("evidence {name} imported ({} lines)", imported.lines);
+    let imported =
+        tokio::task::spawn_blocking(move || import_upload(&name_for_import, &bytes, now))
+            .await
+            .map_err(AppError::internal)??;
+    let items: u64 = imported.iter().map(|i| i.lines).sum();
+    let what = format!("evidence {name} imported ({items} items)");
     let changed = change(
         &state,
         &person,
@@ -71,7 +73,7 @@ pub async fn upload(
         version,
         Permission::Edit,
         &what,
-        |pm| apply(pm, imported),
+        |pm| imported.into_iter().try_for_each(|one| apply(pm, one)),
     )
     .await?;
     let action = if ctx.api() {
