@@ -9,6 +9,8 @@
 mod fixtures;
 #[path = "conformance/harness.rs"]
 mod harness;
+#[path = "conformance/postgres_only.rs"]
+mod postgres_only;
 #[path = "conformance/sqlite_only.rs"]
 mod sqlite_only;
 #[path = "conformance/stories/mod.rs"]
