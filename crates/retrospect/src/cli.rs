@@ -161,6 +161,11 @@ pub struct NewArgs {
     /// A participant's name; repeat for several.
     #[arg(long = "participant", value_name = "NAME")]
     pub participants: Vec<String>,
+    /// Fishbone categories, comma-separated (default: People, Process, Equipment/Tools,
+    /// Environment, Materials/Inputs, Measurement; an organisation sets its own with
+    /// RETROSPECT_FISHBONE_CATEGORIES).
+    #[arg(long, env = "RETROSPECT_FISHBONE_CATEGORIES", value_delimiter = ',')]
+    pub categories: Vec<String>,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -210,6 +215,9 @@ pub struct EditArgs {
     pub add_tags: Vec<String>,
     #[arg(long = "remove-tag", value_name = "TAG")]
     pub remove_tags: Vec<String>,
+    /// Replace the fishbone categories (comma-separated). Causes keep theirs.
+    #[arg(long, value_delimiter = ',')]
+    pub categories: Vec<String>,
     /// Refuse the change if the post-mortem is no longer at this version.
     #[arg(long)]
     pub expect_version: Option<i64>,

@@ -414,3 +414,43 @@ fn lint_reports_positions_and_exit_codes() {
         Some(0)
     );
 }
+
+#[test]
+fn a_why_that_stops_at_a_person_gets_a_question_about_the_system() {
+    let s = Sandbox::new();
+    s.ok(&[
+        "new",
+        "Release broke search",
+        "--categories",
+        "Code, Review,Tooling",
+    ]);
+    s.ok(&["cause", "add", "1", "Search returned no results"]);
+    let added = s.json(&[
+        "cause",
+        "add",
+        "1",
+        "The engineer did not write enough tests",
+        "--under",
+        "C1",
+        "--category",
+        "review",
+    ]);
+    assert!(
+        added["next_question"]
+            .as_str()
+            .is_some_and(|q| q.ends_with('?')),
+        "{added}"
+    );
+    assert_eq!(added["category"], "Review");
+    let system = s.json(&[
+        "cause",
+        "add",
+        "1",
+        "The test suite has no fixture for empty indexes",
+        "--under",
+        "C2",
+    ]);
+    assert!(system["next_question"].is_null(), "{system}");
+    let err = s.fails(&["cause", "add", "1", "x", "--category", "People"]);
+    assert!(err.contains("Code, Review, Tooling"), "{err}");
+}

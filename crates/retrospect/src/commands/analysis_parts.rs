@@ -27,8 +27,32 @@ pub async fn cause(store: &dyn Store, cmd: CauseCmd) -> Result<()> {
             })
             .await?;
             let cause = pm.cause(id)?;
-            emit(format.format, cause, |c| {
-                println!("Added C{} (why #{}).", c.id, pm.cause_depth(c.id));
+            // A chain that stops at a person stops too early: ask about the system around them.
+            let next_question = retrospect_coach::human_question_for_person_chain(&cause.text);
+            #[derive(serde::Serialize)]
+            struct Added<'a> {
+                #[serde(flatten)]
+                cause: &'a retrospect_domain::Cause,
+                depth: usize,
+                next_question: Option<String>,
+            }
+            let added = Added {
+                cause,
+                depth: pm.cause_depth(id),
+                next_question,
+            };
+            emit(format.format, &added, |a| {
+                println!("Added C{} (why #{}).", a.cause.id, a.depth);
+                if let Some(q) = &a.next_question {
+                    println!(
+                        "This answer stops at a person. Next why, about the system around them:"
+                    );
+                    println!("  {q}");
+                    println!(
+                        "  (retrospect cause add {} \"...\" --under C{})",
+                        pm.id, a.cause.id
+                    );
+                }
             })?;
         }
         CauseCmd::Edit {

@@ -34,6 +34,9 @@ pub async fn new(store: &dyn Store, args: NewArgs) -> Result<()> {
         .into_iter()
         .map(|name| Participant { name, role: None })
         .collect();
+    if let Some(categories) = clean_categories(&args.categories) {
+        pm.fishbone_categories = categories;
+    }
     let saved = store.create(&pm).await?;
     emit(args.format.format, &saved, |pm| {
         println!("Started post-mortem {}: {}", pm.id, pm.title);
@@ -135,6 +138,9 @@ pub async fn edit(store: &dyn Store, args: EditArgs) -> Result<()> {
             }
         }
         pm.tags.retain(|t| !args.remove_tags.contains(t));
+        if let Some(categories) = clean_categories(&args.categories) {
+            pm.fishbone_categories = categories;
+        }
         Ok(())
     })
     .await?;
@@ -155,4 +161,14 @@ pub async fn delete(store: &dyn Store, id: i64, yes: bool) -> Result<()> {
     store.delete(id, pm.version).await?;
     println!("Deleted post-mortem {id}.");
     Ok(())
+}
+
+/// Trims the names and drops empty ones; None when nothing is left.
+fn clean_categories(raw: &[String]) -> Option<Vec<String>> {
+    let cleaned: Vec<String> = raw
+        .iter()
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect();
+    (!cleaned.is_empty()).then_some(cleaned)
 }
