@@ -300,6 +300,11 @@ impl PostMortem {
                 });
             }
         }
+        for t in &self.log_templates {
+            if !has_evidence(t.evidence) {
+                return Err(DomainError::NotFound { part: "evidence", id: t.evidence });
+            }
+        }
         for a in &self.actions {
             for &c in &a.causes {
                 if !has_cause(c) {
