@@ -164,11 +164,19 @@ pub(crate) fn find_unescaped(text: &str, wanted: char) -> Option<usize> {
     (first.len() > 1).then(|| first[0].len())
 }
 
+/// More cells than any table needs (ours have at most ten columns).
+const MAX_CELLS: usize = 256;
+
 /// The cells of a Markdown table row (`| a | b |`), trimmed and still encoded;
 /// None when the line is not a table row.
 pub(crate) fn table_cells(line: &str) -> Option<Vec<&str>> {
     let t = line.trim();
     if !t.starts_with('|') && !t.contains('|') {
+        return None;
+    }
+    // No table we read has more than a few columns; a line of ten million
+    // pipes is not a row, and splitting it would only cost memory.
+    if t.bytes().filter(|&b| b == b'|').count() > MAX_CELLS {
         return None;
     }
     let mut cells = split_unescaped(t, '|');

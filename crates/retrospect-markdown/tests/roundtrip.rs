@@ -106,3 +106,17 @@ fn document_line() -> impl Strategy<Value = String> {
     .prop_map(String::from);
     prop_oneof![3 => common::text(), 2 => heading, 2 => item, 2 => timed, 1 => table, 1 => front, 1 => Just(String::new())]
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// A file whose line endings were changed to CRLF (a Windows checkout)
+    /// reads back to the same post-mortem.
+    #[test]
+    fn crlf_line_endings_read_the_same(pm in common::postmortem()) {
+        let crlf = to_markdown(&pm).replace('\n', "\r\n");
+        let imported = from_markdown_at(&crlf, Timestamp::UNIX_EPOCH, None)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n---\n{crlf}")))?;
+        prop_assert_eq!(&imported.postmortem, &pm);
+    }
+}

@@ -264,11 +264,24 @@ impl<'a> Parser<'a> {
 
     /// A line that is not an entry: it may state a zone or a date.
     fn statement(&mut self, line: &'a str) {
-        if !self.paragraph.is_empty() {
-            self.paragraph.push(' ');
+        // Statements are short: a long paragraph is prose, read a line at a time.
+        const STATEMENT_MAX: usize = 600;
+        if self.paragraph.len() + line.len() < STATEMENT_MAX {
+            if !self.paragraph.is_empty() {
+                self.paragraph.push(' ');
+            }
+            self.paragraph.push_str(line.trim());
+        } else {
+            self.paragraph.clear();
         }
-        self.paragraph.push_str(line.trim());
-        if let Some(zone) = zones::stated_in(&self.paragraph) {
+        let sentence = if self.paragraph.is_empty() {
+            line
+        } else {
+            self.paragraph.as_str()
+        };
+        if sentence.len() < STATEMENT_MAX
+            && let Some(zone) = zones::stated_in(sentence)
+        {
             self.zone = Some(zone);
         }
         let dates = dates_in(line, self.year_hint());

@@ -139,6 +139,10 @@ fn offset_of(text: &str) -> Option<Offset> {
 /// The first zone named in a sentence such as "All times US/Pacific" or
 /// "Times are in Eastern Daylight Time (EDT) and UTC".
 pub(crate) fn stated_in(sentence: &str) -> Option<Zone> {
+    // A statement about zones is a sentence, not a page of prose.
+    if sentence.len() > 600 {
+        return None;
+    }
     let lower = sentence.to_ascii_lowercase();
     let mentions_time = ["time", "clock", "zone"].iter().any(|w| lower.contains(w));
     if !mentions_time {
