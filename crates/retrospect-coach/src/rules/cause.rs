@@ -22,12 +22,13 @@ static CAUSE_SLOT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "X's fault", "my fault".
-static FAULT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b([\w@]+)(?:['’]s)?\s+fault\b").unwrap());
+static FAULT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b([A-Za-z0-9_@\u00C0-\u024F]+)(?:['’]s)?[ \t]+fault\b").unwrap()
+});
 
 /// A mistake owned by a person: "Dave's mistake", "a mistake by the on-call".
 static PERSON_MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:([\w@]+)['’]s\s+(?:\w+\s+)?(?:mistake|blunder|screw-?up|oversight|slip|lapse|typo|negligence|carelessness)s?|(?:mistake|error|blunder|oversight|slip|lapse|typo|misstep)s?\s+(?:made\s+)?(?:by|on\s+the\s+part\s+of)\s+)").unwrap()
+    Regex::new(r"(?i)\b(?:([A-Za-z0-9_@\u00C0-\u024F]+)['’]s[ \t]+(?:[a-z-]+[ \t]+)?(?:mistake|blunder|screw-?up|oversight|slip|lapse|typo|negligence|carelessness)s?|(?:mistake|error|blunder|oversight|slip|lapse|typo|misstep)s?\s+(?:made\s+)?(?:by|on\s+the\s+part\s+of)\s+)").unwrap()
 });
 
 /// Sarcastic credit: "Thanks to Luis, we were down for two hours."
@@ -62,11 +63,11 @@ fn hit(out: &mut Vec<Hit>, rule: Rule, start: usize, end: usize, agent: String) 
 fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
     for (c, _, toks) in doc.matches(&FAILURE_VERB) {
         let m = c.get(0).unwrap();
-        let i = tok_at(&toks, m.start());
-        if i > 0 && toks[i - 1].is("not") || negated_before(&toks, i, 1) {
+        let i = tok_at(toks, m.start());
+        if i > 0 && toks[i - 1].is("not") || negated_before(toks, i, 1) {
             continue;
         }
-        let agent = subject_of(&toks, i, &doc.names());
+        let agent = subject_of(toks, i, &doc.names());
         if matches!(
             agent.text.to_ascii_lowercase().as_str(),
             "nobody" | "no one" | "no-one" | "none" | "noone"
@@ -76,7 +77,7 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
         let lower = m.as_str().to_ascii_lowercase();
         // "Thandiwe broke prod": breaking an environment is something people do.
         let env_object = toks
-            .get(tok_at(&toks, m.end())..(tok_at(&toks, m.end()) + 2).min(toks.len()))
+            .get(tok_at(toks, m.end())..(tok_at(toks, m.end()) + 2).min(toks.len()))
             .is_some_and(|w| {
                 w.iter().any(|t| {
                     matches!(
@@ -101,14 +102,14 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
     for (c, _, toks) in doc.matches(&PERSON_MISTAKE) {
         let m = c.get(0).unwrap();
         let agent = match c.get(1) {
-            Some(owner) => np_after(&toks, tok_at(&toks, owner.start()), &doc.names()).0,
-            None => np_after(&toks, tok_at(&toks, m.end()), &doc.names()).0,
+            Some(owner) => np_after(toks, tok_at(toks, owner.start()), &doc.names()).0,
+            None => np_after(toks, tok_at(toks, m.end()), &doc.names()).0,
         };
         let owner_is_person = c.get(1).is_some_and(|o| {
             let w = o.as_str().to_lowercase();
             matches!(w.as_str(), "his" | "her" | "their" | "my" | "your" | "our")
                 || toks
-                    .get(tok_at(&toks, o.start()))
+                    .get(tok_at(toks, o.start()))
                     .is_some_and(|t| t.possessive && subject_is_person_word(t, doc))
         });
         if owner_is_person || c.get(1).is_none() && agent.kind.is_people() {
@@ -117,7 +118,7 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
     }
     for (c, r, toks) in doc.matches(&THANKS_TO) {
         let m = c.get(0).unwrap();
-        let (agent, _) = np_after(&toks, tok_at(&toks, m.end()), &doc.names());
+        let (agent, _) = np_after(toks, tok_at(toks, m.end()), &doc.names());
         let rest = doc.masked[m.end()..r.end].to_ascii_lowercase();
         let bad = [
             "down ",
@@ -144,8 +145,8 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
     for (c, _, toks) in doc.matches(&MECHANISTIC) {
         let m = c.get(0).unwrap();
         let np = c.get(1).unwrap();
-        let i = tok_at(&toks, np.start());
-        let (agent, _) = np_after(&toks, i, &doc.names());
+        let i = tok_at(toks, np.start());
+        let (agent, _) = np_after(toks, i, &doc.names());
         if agent.kind.is_people() {
             hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);
         }
@@ -155,11 +156,11 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
 fn cause_slots(doc: &Doc, out: &mut Vec<Hit>) {
     for (c, _, toks) in doc.matches(&CAUSE_SLOT) {
         let m = c.get(0).unwrap();
-        let i = tok_at(&toks, m.end());
-        let (agent, e) = np_after(&toks, i, &doc.names());
+        let i = tok_at(toks, m.end());
+        let (agent, e) = np_after(toks, i, &doc.names());
         let head_is_artifact = e > i && PERSON_ARTIFACTS.contains(toks[e - 1].norm.as_str());
         let blamed = agent.kind.is_people() || (agent.person_possessor && head_is_artifact);
-        if blamed && !negated_before(&toks, tok_at(&toks, m.start()), 3) {
+        if blamed && !negated_before(toks, tok_at(toks, m.start()), 3) {
             let end = toks
                 .get(e.saturating_sub(1))
                 .map_or(m.end(), |t| t.end.max(m.end()));
@@ -175,14 +176,14 @@ fn cause_slots(doc: &Doc, out: &mut Vec<Hit>) {
         ) {
             continue; // "it was nobody's fault", "no one's fault"
         }
-        let i = tok_at(&toks, m.start());
+        let i = tok_at(toks, m.start());
         let is_person = matches!(
             owner.as_str(),
             "my" | "his" | "her" | "their" | "your" | "our"
         ) || toks
             .get(i)
             .is_some_and(|t| t.possessive && subject_is_person_word(t, doc));
-        if is_person && !negated_before(&toks, i, 2) {
+        if is_person && !negated_before(toks, i, 2) {
             hit(
                 out,
                 Rule::PersonAsCause,
@@ -205,8 +206,8 @@ fn human_error(doc: &Doc, out: &mut Vec<Hit>) {
         if in_compound(doc.masked, m.start(), m.end()) {
             continue;
         }
-        let i = tok_at(&toks, m.start());
-        let j = tok_at(&toks, m.end());
+        let i = tok_at(toks, m.start());
+        let j = tok_at(toks, m.end());
         let next = toks.get(j).map(|t| t.norm.as_str()).unwrap_or("");
         if matches!(
             next,
@@ -244,7 +245,7 @@ fn human_error(doc: &Doc, out: &mut Vec<Hit>) {
             .iter()
             .map(|t| t.norm.as_str())
             .collect();
-        let meta_before = negated_before(&toks, i, 3)
+        let meta_before = negated_before(toks, i, 3)
             || before.iter().any(|w| {
                 matches!(
                     *w,

@@ -180,10 +180,10 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
         {
             continue; // "must have expired" is an inference, not a judgement
         }
-        let i = tok_at(&toks, m.start());
-        let subject = subject_of(&toks, i, &doc.names());
-        let after = tok_at(&toks, part.end());
-        let agent = by_agent(&toks, after, doc).unwrap_or(subject.clone());
+        let i = tok_at(toks, m.start());
+        let subject = subject_of(toks, i, &doc.names());
+        let after = tok_at(toks, part.end());
+        let agent = by_agent(toks, after, doc).unwrap_or(subject.clone());
         // An unknown capitalised word opening the sentence, with a verb only
         // people do ("Thandiwe should have escalated"), is a name we do not know.
         let people_verb = matches!(
@@ -260,10 +260,10 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
 fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
     for (c, _, toks) in doc.matches(&CHOSE_NOT) {
         let m = c.get(0).unwrap();
-        let i = tok_at(&toks, m.start());
-        let agent = subject_of(&toks, i, &doc.names());
+        let i = tok_at(toks, m.start());
+        let agent = subject_of(toks, i, &doc.names());
         if agent.kind.is_people() || agent.maybe_name {
-            let (rule, sev) = if explains_reason(&toks, tok_at(&toks, m.end()), &doc.names()) {
+            let (rule, sev) = if explains_reason(toks, tok_at(toks, m.end()), &doc.names()) {
                 (Rule::CounterfactualTeam, Severity::Info)
             } else {
                 (Rule::CounterfactualPerson, Severity::Warning)
@@ -273,13 +273,13 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
     }
     for (c, _, toks) in doc.matches(&WITHOUT) {
         let m = c.get(0).unwrap();
-        let i = tok_at(&toks, m.start());
+        let i = tok_at(toks, m.start());
         let agent = if m.as_str().to_ascii_lowercase().starts_with("not") {
-            subject_of(&toks, i, &doc.names())
+            subject_of(toks, i, &doc.names())
         } else {
-            clause_subject(&toks, i, &doc.names())
+            clause_subject(toks, i, &doc.names())
         };
-        if agent.kind.is_people() && !explains_reason(&toks, tok_at(&toks, m.end()), &doc.names()) {
+        if agent.kind.is_people() && !explains_reason(toks, tok_at(toks, m.end()), &doc.names()) {
             push(
                 out,
                 Rule::CounterfactualPerson,
@@ -301,12 +301,11 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
             None => true,
         };
         // "…, which is why nobody checked": the reason comes first.
-        let i = tok_at(&toks, m.start());
+        let i = tok_at(toks, m.start());
         let reason_before = toks[i.saturating_sub(3)..i]
             .iter()
             .any(|t| matches!(t.norm.as_str(), "why" | "so" | "therefore"));
-        if people && !reason_before && !explains_reason(&toks, tok_at(&toks, m.end()), &doc.names())
-        {
+        if people && !reason_before && !explains_reason(toks, tok_at(toks, m.end()), &doc.names()) {
             let agent = Agent {
                 kind: AgentKind::Group,
                 text: String::new(),
@@ -325,9 +324,9 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
     }
     for (c, _, toks) in doc.matches(&OMISSION_TO) {
         let m = c.get(0).unwrap();
-        let i = tok_at(&toks, m.start());
-        let agent = subject_of(&toks, i, &doc.names());
-        let next = toks.get(tok_at(&toks, m.end()));
+        let i = tok_at(toks, m.start());
+        let agent = subject_of(toks, i, &doc.names());
+        let next = toks.get(tok_at(toks, m.end()));
         if next.is_some_and(|t| {
             matches!(
                 t.norm.as_str(),
@@ -351,7 +350,7 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
     }
     for (c, _, toks) in doc.matches(&OMISSION_PAST) {
         let m = c.get(0).unwrap();
-        let i = tok_at(&toks, m.start());
+        let i = tok_at(toks, m.start());
         let prev = i
             .checked_sub(1)
             .map(|k| toks[k].norm.as_str())
@@ -384,12 +383,12 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
             continue; // "we missed our SLO" reports a result
         }
         let agent = if matches!(prev, "was" | "were" | "been" | "being" | "got" | "get") {
-            match by_agent(&toks, i + 1, doc) {
+            match by_agent(toks, i + 1, doc) {
                 Some(a) => a,
                 None => continue,
             }
         } else {
-            subject_of(&toks, i, &doc.names())
+            subject_of(toks, i, &doc.names())
         };
         // Only people forget or misread; a product name can "miss" or "ignore".
         let personal = matches!(
@@ -403,7 +402,7 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
                 | "disregarded"
         );
         if agent.kind.is_people() || agent.maybe_name && personal {
-            let (rule, sev) = if explains_reason(&toks, i + 1, &doc.names()) {
+            let (rule, sev) = if explains_reason(toks, i + 1, &doc.names()) {
                 (Rule::CounterfactualTeam, Severity::Info)
             } else {
                 (Rule::CounterfactualPerson, Severity::Warning)
@@ -423,10 +422,10 @@ fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
         if !duty {
             continue; // "did not have access" is a state, not an omission
         }
-        let i = tok_at(&toks, m.start());
-        let agent = subject_of(&toks, i, &doc.names());
+        let i = tok_at(toks, m.start());
+        let agent = subject_of(toks, i, &doc.names());
         if agent.kind.is_people() || agent.maybe_name {
-            let sev = if explains_reason(&toks, tok_at(&toks, m.end()), &doc.names()) {
+            let sev = if explains_reason(toks, tok_at(toks, m.end()), &doc.names()) {
                 Severity::Info
             } else {
                 Severity::Warning
@@ -453,7 +452,7 @@ fn is_inverted_np_word(t: &Tok) -> bool {
 fn conditionals(doc: &Doc, out: &mut Vec<Hit>) {
     for (c, _, toks) in doc.matches(&IF_HAD) {
         let m = c.get(0).unwrap();
-        let i = tok_at(&toks, m.start());
+        let i = tok_at(toks, m.start());
         let is_if = toks[i].is("if");
         if !is_if && i > 0 && toks[i - 1].word {
             continue; // "had" inside a clause is not an inverted conditional
@@ -462,7 +461,7 @@ fn conditionals(doc: &Doc, out: &mut Vec<Hit>) {
         if toks.get(s).is_some_and(|t| t.is("only")) {
             s += 1;
         }
-        let (agent, mut e) = np_after(&toks, s, &doc.names());
+        let (agent, mut e) = np_after(toks, s, &doc.names());
         // "Had anyone on the platform team read …": skip a prepositional phrase.
         if toks
             .get(e)

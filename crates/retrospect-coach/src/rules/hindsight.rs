@@ -32,7 +32,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         if in_compound(doc.masked, m.start(), m.end()) {
             continue; // "obviously-wrong values"
         }
-        let i = tok_at(&toks, m.start());
+        let i = tok_at(toks, m.start());
         let lead = m.as_str().to_ascii_lowercase();
         let words_to_check = if lead.starts_with("obvious") || lead.starts_with("clearly") {
             2
@@ -41,8 +41,8 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         };
         // "was not obvious", "wasn't obvious", "non-obvious", "nothing obvious".
         let inner_neg = lead.contains(" not ") || lead.contains("n't");
-        if negated_before(&toks, i, words_to_check)
-            || negated_before(&toks, i + 1, 1) && !lead.starts_with("obviously")
+        if negated_before(toks, i, words_to_check)
+            || negated_before(toks, i + 1, 1) && !lead.starts_with("obviously")
             || inner_neg
         {
             continue;

@@ -50,8 +50,8 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         if in_compound(doc.masked, m.start(), m.end()) {
             continue;
         }
-        let i = tok_at(&toks, m.start());
-        if negated_before(&toks, i, 1) && !m.as_str().to_ascii_lowercase().starts_with("no ") {
+        let i = tok_at(toks, m.start());
+        if negated_before(toks, i, 1) && !m.as_str().to_ascii_lowercase().starts_with("no ") {
             continue; // "not careless", "it was not negligence"
         }
         let word = m.as_str().to_ascii_lowercase();
@@ -72,10 +72,10 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     }
     for (c, _, toks) in doc.matches(&UNTESTED) {
         let m = c.get(0).unwrap();
-        let i = tok_at(&toks, m.start());
-        let mut subject = subject_of(&toks, i, &doc.names());
+        let i = tok_at(toks, m.start());
+        let mut subject = subject_of(toks, i, &doc.names());
         if subject.kind == AgentKind::Unknown {
-            subject = clause_subject(&toks, i, &doc.names());
+            subject = clause_subject(toks, i, &doc.names());
         }
         if subject.kind.is_people() {
             out.push(Hit {
@@ -89,7 +89,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     }
     for (c, _, toks) in doc.matches(&TOO_SLOW) {
         let m = c.get(0).unwrap();
-        let subject = subject_of(&toks, tok_at(&toks, m.start()), &doc.names());
+        let subject = subject_of(toks, tok_at(toks, m.start()), &doc.names());
         if subject.kind.is_people() || subject.maybe_name {
             out.push(Hit {
                 rule: Rule::Judgement,
@@ -102,8 +102,8 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     }
     for (c, _, toks) in doc.matches(&WRONGLY) {
         let m = c.get(0).unwrap();
-        let i = tok_at(&toks, m.start());
-        let subject = subject_of(&toks, i, &doc.names());
+        let i = tok_at(toks, m.start());
+        let subject = subject_of(toks, i, &doc.names());
         if subject.kind.is_people() || subject.maybe_name {
             out.push(Hit {
                 rule: Rule::Judgement,
@@ -124,8 +124,8 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         {
             continue; // handled above, or not a judgement
         }
-        let i = tok_at(&toks, m.start());
-        if negated_before(&toks, i, 2) {
+        let i = tok_at(toks, m.start());
+        if negated_before(toks, i, 2) {
             continue;
         }
         // "inappropriate timeout" describes a value; "acted inappropriately" a person.
@@ -133,7 +133,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             SYSTEM_NOUNS.contains(t.norm.as_str())
                 || SYSTEM_NOUNS.contains(t.norm.trim_end_matches('s'))
         });
-        let subject = subject_of(&toks, i, &doc.names());
+        let subject = subject_of(toks, i, &doc.names());
         // "The shortcuts Aaron took … were unacceptable": the judged thing is an act.
         let acts = toks[..i].iter().any(|t| {
             matches!(

@@ -79,7 +79,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         if adv == "only" || !BASE_VERBS.contains(verb.as_str()) {
             continue; // "the service just restarted" is a description, not advice
         }
-        let i = tok_at(&toks, m.start());
+        let i = tok_at(toks, m.start());
         let prev = if i == 0 {
             ","
         } else {
@@ -95,7 +95,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
                 .all(|t| !t.word || t.norm.chars().next().is_some_and(|c| c.is_ascii_digit()));
         // "Customers could simply retry": describes what users could do, not what
         // a responder was expected to do.
-        let subject = subject_of(&toks, i, &doc.names());
+        let subject = subject_of(toks, i, &doc.names());
         let about_users = subject.kind == AgentKind::System
             && matches!(prev, "could" | "can" | "would" | "will" | "may" | "might")
             || subject.text.split_whitespace().last().is_some_and(|w| {
@@ -116,7 +116,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     }
     for (c, _, toks) in doc.matches(&PHRASES) {
         let m = c.get(0).unwrap();
-        let i = tok_at(&toks, m.start());
+        let i = tok_at(toks, m.start());
         let lower = m.as_str().to_ascii_lowercase();
         if i > 0 && toks[i - 1].is("we") && (lower.contains("need") || lower.contains("have")) {
             continue; // "we just need to add a canary stage" is a plan
@@ -127,7 +127,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             toks.get(i + 1)
                 .is_some_and(|t| matches!(t.norm.as_str(), "we" | "us"))
         } else {
-            subject_of(&toks, i, &doc.names()).kind == AgentKind::Group
+            subject_of(toks, i, &doc.names()).kind == AgentKind::Group
         };
         if group_subject {
             continue;

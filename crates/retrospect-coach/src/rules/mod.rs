@@ -16,6 +16,7 @@ use crate::finding::Severity;
 use crate::text::segment::sentences;
 use crate::text::tokens::{Tok, tokenize};
 use catalog::Rule;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// A rule match before positions and messages are attached.
@@ -30,19 +31,25 @@ pub struct Hit {
     pub agent: String,
 }
 
-/// The masked document with its sentences.
+/// The masked document with its sentences. Sentence tokens are computed once, on
+/// first use: most sentences hold no cue and are never tokenised, and a sentence
+/// with several cues is tokenised only once.
 pub struct Doc<'a> {
     pub masked: &'a str,
     pub sentences: Vec<Range<usize>>,
     names: Vec<String>,
+    tokens: Vec<OnceCell<Vec<Tok<'a>>>>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(masked: &'a str, names: Vec<String>) -> Doc<'a> {
+        let sentences = sentences(masked);
+        let tokens = sentences.iter().map(|_| OnceCell::new()).collect();
         Doc {
             masked,
-            sentences: sentences(masked),
+            sentences,
             names,
+            tokens,
         }
     }
 
@@ -50,15 +57,13 @@ impl<'a> Doc<'a> {
         Names(&self.names)
     }
 
-    /// The sentence containing byte `offset`, if any.
-    pub fn sentence_at(&self, offset: usize) -> Option<Range<usize>> {
-        let i = self.sentences.partition_point(|r| r.start <= offset);
-        let r = self.sentences.get(i.checked_sub(1)?)?;
-        (offset < r.end).then(|| r.clone())
-    }
-
-    pub fn tokens(&self, r: &Range<usize>) -> Vec<Tok<'a>> {
-        tokenize(&self.masked[r.clone()], r.start)
+    /// The index of the sentence containing byte `offset`, if any.
+    fn sentence_index(&self, offset: usize) -> Option<usize> {
+        let i = self
+            .sentences
+            .partition_point(|r| r.start <= offset)
+            .checked_sub(1)?;
+        (offset < self.sentences[i].end).then_some(i)
     }
 
     /// Iterates regex matches together with their sentence and its tokens. A match
@@ -66,16 +71,17 @@ impl<'a> Doc<'a> {
     pub fn matches<'d, 'r>(
         &'d self,
         re: &'r regex::Regex,
-    ) -> impl Iterator<Item = (regex::Captures<'a>, Range<usize>, Vec<Tok<'a>>)> + use<'a, 'd, 'r>
+    ) -> impl Iterator<Item = (regex::Captures<'a>, Range<usize>, &'d [Tok<'a>])> + use<'a, 'd, 'r>
     {
         re.captures_iter(self.masked).filter_map(move |c| {
             let m = c.get(0)?;
-            let r = self.sentence_at(m.start())?;
+            let i = self.sentence_index(m.start())?;
+            let r = self.sentences[i].clone();
             if m.end() > r.end {
                 return None;
             }
-            let toks = self.tokens(&r);
-            Some((c, r, toks))
+            let toks = self.tokens[i].get_or_init(|| tokenize(&self.masked[r.clone()], r.start));
+            Some((c, r, toks.as_slice()))
         })
     }
 }

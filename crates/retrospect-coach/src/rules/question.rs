@@ -43,7 +43,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     for (c, r, toks) in doc.matches(&WHO) {
         let m = c.get(0).unwrap();
         // "the engineer who pushed the change" is a relative clause, not a question.
-        let i = tok_at(&toks, m.start());
+        let i = tok_at(toks, m.start());
         let relative = m.as_str().to_ascii_lowercase().starts_with("who")
             && i > 0
             && toks[i - 1].word
@@ -70,8 +70,8 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         let negative = m.as_str().contains("n't")
             || m.as_str().contains("n’t")
             || m.as_str().to_ascii_lowercase().contains(" not");
-        let i = tok_at(&toks, m.end());
-        let (agent, e) = np_after(&toks, i, &doc.names());
+        let i = tok_at(toks, m.end());
+        let (agent, e) = np_after(toks, i, &doc.names());
         if !agent.kind.is_people() {
             continue; // "why did the pipeline treat a skip as a pass?"
         }

@@ -26,8 +26,8 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             };
             // Past tense narration ("we talked to Dave") is not matched by the
             // imperative patterns; a negation ("no one was disciplined") is fine.
-            let i = tok_at(&toks, m.start());
-            if super::negated_before(&toks, i, 3) {
+            let i = tok_at(toks, m.start());
+            if super::negated_before(toks, i, 3) {
                 continue;
             }
             out.push(Hit {
