@@ -13,6 +13,23 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     for re in [&*AT_PERSON, &*FEEDBACK_TO] {
         for (c, _, toks) in doc.matches(re) {
             let m = c.get(0).unwrap();
+            // Supportive moves are weak actions for SMART, but not blame language.
+            let lead = m.as_str().to_ascii_lowercase();
+            if [
+                "pair",
+                "mentor",
+                "supervise",
+                "check in",
+                "follow up",
+                "provide feedback",
+                "restrict",
+                "remove",
+            ]
+            .iter()
+            .any(|v| lead.starts_with(v))
+            {
+                continue;
+            }
             let agent = match c.get(1) {
                 Some(target) => {
                     let t = tokenize(target.as_str(), 0);
