@@ -2,34 +2,30 @@
 //! publish gate: publishing waits until every finding of warning strength or
 //! more is reworded or acknowledged by a facilitator with a reason.
 //!
-//! Acknowledgements are stored as comments whose text starts with
-//! [`ACK_PREFIX`] and the finding's key, so they travel with the post-mortem
-//! (exports, Markdown, both databases) and are visible to everyone who reads it.
-
-use std::collections::HashMap;
+//! Acknowledgements live in the post-mortem (`PostMortem::acknowledgements`)
+//! keyed by the coach's fingerprint id (rule + flagged words), exactly as the
+//! CLI's `retrospect ack` records them, so both surfaces agree.
 
 use retrospect_coach::{Context, Finding, Section, Severity, lint_text};
 use retrospect_domain::{PartRef, PostMortem};
 use serde::Serialize;
 
-pub const ACK_PREFIX: &str = "[acknowledged coach finding ";
-
 /// A finding in one text of the post-mortem.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlacedFinding {
-    /// Which text: `summary`, `impact`, `T3`, `C2`, `L1`, `A4`, `comment 5`.
+    /// Which text: `summary`, `impact`, `T3`, `C2`, `L1`, `A4`, `comment 5`, a section heading.
     pub place: String,
-    /// The key an acknowledgement refers to: place plus the finding's fingerprint.
+    /// The fingerprint id an acknowledgement refers to.
     pub key: String,
     pub part: Option<String>,
     pub finding: Finding,
     /// Blocks publishing until reworded or acknowledged.
     pub blocking: bool,
-    pub acknowledged: Option<Acknowledgement>,
+    pub acknowledged: Option<Acknowledged>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Acknowledgement {
+pub struct Acknowledged {
     pub by: String,
     pub reason: String,
 }
@@ -90,53 +86,33 @@ fn texts(pm: &PostMortem) -> Vec<(String, Option<PartRef>, Section, &str)> {
             &a.text,
         ));
     }
-    for c in pm
-        .comments
-        .iter()
-        .filter(|c| !c.text.starts_with(ACK_PREFIX))
-    {
+    for c in &pm.comments {
         out.push((format!("comment {}", c.id), c.on, Section::Comment, &c.text));
     }
+    for sec in &pm.sections {
+        out.push((sec.heading.clone(), None, Section::Summary, &sec.body));
+    }
     out
-}
-
-/// Acknowledgements recorded so far, by finding key.
-pub fn acknowledgements(pm: &PostMortem) -> HashMap<String, Acknowledgement> {
-    pm.comments
-        .iter()
-        .filter_map(|c| {
-            let rest = c.text.strip_prefix(ACK_PREFIX)?;
-            let (key, reason) = rest.split_once(']')?;
-            Some((
-                key.to_string(),
-                Acknowledgement {
-                    by: c.author.clone(),
-                    reason: reason.trim().to_string(),
-                },
-            ))
-        })
-        .collect()
-}
-
-/// The comment text that records an acknowledgement.
-pub fn acknowledgement_text(key: &str, reason: &str) -> String {
-    format!("{ACK_PREFIX}{key}] {}", reason.trim())
 }
 
 /// All findings in the post-mortem, with their acknowledgement if any.
 pub fn review(pm: &PostMortem) -> Vec<PlacedFinding> {
     let names = pm.known_names();
-    let acks = acknowledgements(pm);
     let mut out = Vec::new();
     for (place, part, section, text) in texts(pm) {
         if text.trim().is_empty() {
             continue;
         }
         for finding in lint(text, section, &names) {
-            let key = format!("{}:{}", place.replace(' ', "-"), finding.fingerprint().id());
+            let key = finding.fingerprint().id();
+            let acknowledged = pm
+                .acknowledgements
+                .iter()
+                .find(|a| a.fingerprint == key)
+                .map(|a| Acknowledged { by: a.by.clone(), reason: a.reason.clone() });
             out.push(PlacedFinding {
                 blocking: finding.severity >= Severity::Warning,
-                acknowledged: acks.get(&key).cloned(),
+                acknowledged,
                 part: part.map(|p| p.to_string()),
                 place: place.clone(),
                 key,
@@ -158,35 +134,25 @@ pub fn blocking(findings: &[PlacedFinding]) -> Vec<&PlacedFinding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use retrospect_domain::{Kind, Timestamp};
+    use retrospect_domain::{Acknowledgement, Kind, Timestamp};
 
     #[test]
     fn acknowledging_a_finding_clears_the_gate() {
-        let mut pm =
-            PostMortem::new("Outage", Kind::Incident, Timestamp::UNIX_EPOCH).expect("valid");
-        pm.participants.push(retrospect_domain::Participant {
-            name: "Dave".into(),
-            role: None,
-        });
-        pm.add_cause(None, "Dave failed to check the replica lag.", None)
-            .expect("cause");
+        let mut pm = PostMortem::new("Outage", Kind::Incident, Timestamp::UNIX_EPOCH).expect("valid");
+        pm.participants.push(retrospect_domain::Participant { name: "Dave".into(), role: None });
+        pm.add_cause(None, "Dave failed to check the replica lag.", None).expect("cause");
         let findings = review(&pm);
-        let first = blocking(&findings)
-            .first()
-            .map(|f| f.key.clone())
-            .expect("a blocking finding");
-        pm.add_comment(
-            "facilitator",
-            Timestamp::UNIX_EPOCH,
-            None,
-            &acknowledgement_text(&first, "quoting the chat"),
-        )
-        .expect("comment");
+        let first = blocking(&findings).first().map(|f| (*f).clone()).expect("a blocking finding");
+        pm.acknowledge(Acknowledgement {
+            fingerprint: first.key.clone(),
+            rule: first.finding.rule.clone(),
+            excerpt: first.finding.text.clone(),
+            by: "facilitator".into(),
+            reason: "quoting the chat".into(),
+            at: Timestamp::UNIX_EPOCH,
+        })
+        .expect("acknowledged");
         let findings = review(&pm);
-        assert!(
-            findings
-                .iter()
-                .any(|f| f.key == first && f.acknowledged.is_some())
-        );
+        assert!(findings.iter().any(|f| f.key == first.key && f.acknowledged.is_some()));
     }
 }

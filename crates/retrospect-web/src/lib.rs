@@ -40,6 +40,7 @@ pub use access::Role;
 pub use config::{CliOverrides, ServeConfig};
 pub use routes::{RouteSpec, Rule, table as route_table};
 pub use state::AppOptions;
+pub use security::{hash_password, random_token};
 pub use store::WebStore;
 
 /// Content-Security-Policy: only our own script and style, no inline script.
@@ -85,9 +86,23 @@ pub async fn app(store: Arc<dyn WebStore>, options: AppOptions) -> Router {
             HeaderName::from_static("x-frame-options"),
             HeaderValue::from_static("DENY"),
         ))
+        // A bug in any part answers 500 in the usual error shape instead of
+        // dropping the connection.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_response))
         .layer(CompressionLayer::new())
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+}
+
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    tracing::error!("a request handler panicked");
+    (
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        axum::Json(serde_json::json!({ "error": { "code": "internal",
+            "message": "Something went wrong on our side. Nothing was changed; please try again in a moment." } })),
+    )
+        .into_response()
 }
 
 /// Serves an app on a listener until the process is asked to stop.

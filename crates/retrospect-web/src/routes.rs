@@ -100,6 +100,28 @@ pub fn table() -> Vec<RouteSpec> {
         route!(GET, "/pm/{id}", Read, None, postmortem::show),
         route!(GET, "/pm/{id}/audit", Audit, None, postmortem::audit_page),
         route!(GET, "/pm/{id}/export.html", Read, None, export::html),
+        route!(GET, "/pm/{id}/export.md", Read, None, export::markdown),
+        route!(
+            POST,
+            "/pm/{id}/sections",
+            Edit,
+            Some("version={version}&index=0&body=Notes"),
+            edits::section
+        ),
+        route!(
+            GET,
+            "/api/v1/postmortems/{id}/markdown",
+            Read,
+            None,
+            export::markdown
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/sections",
+            Edit,
+            Some(r#"{"version":{version},"index":0,"body":"Notes"}"#),
+            edits::section
+        ),
         route!(
             POST,
             "/pm/{id}/event",

@@ -1,4 +1,6 @@
-//! The templates a post-mortem can start from.
+//! The templates a post-mortem can start from, from the Markdown crate (so the
+//! web, the CLI and files agree on what "sre" means), with the labels the
+//! "new post-mortem" page shows.
 
 use retrospect_domain::{Kind, PostMortem, Timestamp};
 use serde::Serialize;
@@ -13,37 +15,38 @@ pub struct TemplateChoice {
     pub kind: Kind,
 }
 
+fn label(name: &str) -> &'static str {
+    match name {
+        "sre" => "Incident (SRE)",
+        "project" => "Project retrospective",
+        "personal" => "Personal (visible to you alone)",
+        _ => "Other",
+    }
+}
+
 pub fn all() -> Vec<TemplateChoice> {
-    vec![
-        TemplateChoice {
-            name: "sre",
-            label: "Incident (SRE)",
-            description: "An outage or degradation: key moments, logs, timeline, causes and actions.",
-            kind: Kind::Incident,
-        },
-        TemplateChoice {
-            name: "project",
-            label: "Project retrospective",
-            description: "A project that did not go as hoped: what went well, what did not, what to change.",
-            kind: Kind::Project,
-        },
-        TemplateChoice {
-            name: "personal",
-            label: "Personal",
-            description: "A private look back at your own misstep, visible to you alone, with kind prompts.",
-            kind: Kind::Personal,
-        },
-    ]
+    retrospect_markdown::templates::names()
+        .iter()
+        .filter_map(|name| {
+            let pm = retrospect_markdown::templates::instantiate(name, "x", Timestamp::UNIX_EPOCH)?;
+            Some(TemplateChoice {
+                name,
+                label: label(name),
+                description: retrospect_markdown::templates::describe(name).unwrap_or(""),
+                kind: pm.kind,
+            })
+        })
+        .collect()
 }
 
 /// A new post-mortem from the named template.
 pub fn instantiate(name: &str, title: &str, now: Timestamp) -> AppResult<PostMortem> {
-    let choice = all().into_iter().find(|t| t.name == name).ok_or_else(|| {
+    // The domain's own check gives the kind message for an empty or overlong title.
+    PostMortem::new(title, Kind::Other, now)?;
+    retrospect_markdown::templates::instantiate(name, title, now).ok_or_else(|| {
+        let names = retrospect_markdown::templates::names().join(", ");
         AppError::bad_request(format!(
-            "'{name}' is not a template; choose sre, project or personal."
+            "'{name}' is not a template; choose one of: {names}."
         ))
-    })?;
-    let mut pm = PostMortem::new(title, choice.kind, now)?;
-    pm.template = Some(choice.name.to_string());
-    Ok(pm)
+    })
 }

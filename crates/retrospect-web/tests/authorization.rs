@@ -179,6 +179,8 @@ async fn fixture() -> Fixture {
         pm.add_action(retrospect_domain::ActionItem::new("Add a config linter to CI").unwrap())
             .unwrap();
         let saved = app.store.create(&pm).await.unwrap();
+        let stored = app.store.get(saved.id).await.unwrap();
+        assert_eq!(saved, stored, "create returns what get reads back");
         pms.push((shape, saved));
     }
     let mut keys = HashMap::new();

@@ -182,6 +182,50 @@ pub async fn event(
 }
 
 #[derive(Deserialize)]
+pub struct SectionForm {
+    version: i64,
+    index: usize,
+    #[serde(default)]
+    body: String,
+}
+
+/// The template's free sections (Trigger, Detection …): their text, edited in place.
+pub async fn section(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Input { value: f, raw }: Input<SectionForm>,
+) -> AppResult<Response> {
+    let person = person(&ctx)?;
+    let what = format!("section {} edited", f.index + 1);
+    let changed = change(
+        &state,
+        &person,
+        id,
+        f.version,
+        Permission::Edit,
+        &what,
+        |pm| {
+            let section = pm.sections.get_mut(f.index).ok_or_else(|| {
+                AppError::bad_request("That section is no longer there; please reload the page.")
+            })?;
+            section.body = f.body.trim().to_string();
+            Ok(())
+        },
+    )
+    .await?;
+    reply(
+        &state,
+        &ctx,
+        changed,
+        "sections",
+        raw,
+        action_url(&ctx, id, "sections"),
+    )
+    .await
+}
+
+#[derive(Deserialize)]
 pub struct MomentForm {
     version: i64,
     kind: String,
@@ -556,11 +600,6 @@ pub async fn add_comment(
 ) -> AppResult<Response> {
     let person = person(&ctx)?;
     let on = f.on.as_deref().map(str::parse::<PartRef>).transpose()?;
-    if f.text.trim_start().starts_with(crate::coach::ACK_PREFIX) {
-        return Err(AppError::bad_request(
-            "Please acknowledge coach findings with the acknowledge form.",
-        ));
-    }
     let author = person.username.clone();
     let changed = change(
         &state,
@@ -605,7 +644,7 @@ pub async fn acknowledge(
             "Please give a reason: it is recorded with the acknowledgement.",
         ));
     }
-    let author = person.username.clone();
+    let by = person.username.clone();
     let what = format!("coach finding {} acknowledged", f.key);
     let changed = change(
         &state,
@@ -621,17 +660,14 @@ pub async fn acknowledge(
                     "That coach finding is no longer there; it may have been reworded already.",
                 )
             })?;
-            let on = found
-                .part
-                .as_deref()
-                .map(str::parse::<PartRef>)
-                .transpose()?;
-            pm.add_comment(
-                &author,
-                jiff::Timestamp::now(),
-                on,
-                &crate::coach::acknowledgement_text(&f.key, &f.reason),
-            )?;
+            pm.acknowledge(retrospect_domain::Acknowledgement {
+                fingerprint: found.key.clone(),
+                rule: found.finding.rule.clone(),
+                excerpt: found.finding.text.clone(),
+                by,
+                reason: f.reason.clone(),
+                at: jiff::Timestamp::now(),
+            })?;
             Ok(())
         },
     )

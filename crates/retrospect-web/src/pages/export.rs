@@ -3,7 +3,7 @@
 
 use axum::extract::{Path, State};
 use axum::http::header;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use crate::auth::Ctx;
 use crate::error::AppResult;
@@ -31,6 +31,28 @@ pub async fn html(
     )?;
     let mut response = page;
     if let Ok(value) = axum::http::HeaderValue::from_str(&attachment(id, "html")) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
+}
+
+pub async fn markdown(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let person = ctx.person()?.clone();
+    let pm = load_readable(&state, &person, id).await?;
+    audit::record(&state, &person, id, "exported", "Markdown").await;
+    let text = retrospect_markdown::to_markdown(&pm);
+    let mut response = (
+        [(header::CONTENT_TYPE, "text/markdown; charset=utf-8")],
+        text,
+    )
+        .into_response();
+    if let Ok(value) = axum::http::HeaderValue::from_str(&attachment(id, "md")) {
         response
             .headers_mut()
             .insert(header::CONTENT_DISPOSITION, value);
