@@ -289,6 +289,22 @@ fn first_np<'t, 'a>(toks: &'t [Tok<'a>], from: usize, to: usize) -> (&'t [Tok<'a
             i -= 1;
             break;
         }
+        // "Jonah ran the script": a name or role followed by a lowercase word that
+        // is not a noun ends the phrase (the word is the verb).
+        let cur = &toks[i - 1];
+        let names_like = cur.capitalised() && !cur.possessive && i - 1 > start
+            || is_common_name(&cur.norm)
+            || PERSON_PRONOUNS.contains(cur.norm.as_str())
+            || ROLE_NOUNS.contains(cur.norm.as_str());
+        if let Some(next) = toks.get(i).filter(|_| i < to) {
+            let next_is_noun = ROLE_NOUNS.contains(next.norm.as_str())
+                || SYSTEM_NOUNS.contains(next.norm.as_str())
+                || next.capitalised()
+                || next.possessive;
+            if (names_like || cur.capitalised() && !cur.possessive) && next.word && !next_is_noun {
+                break;
+            }
+        }
     }
     (&toks[start..i], start == 0)
 }

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 /// Failure verbs with a person as subject.
 static FAILURE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:broke|breaks|(?:has|have|had)\s+broken|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\w-]+\s+){1,3}?(?:down|offline)|crashed|misconfigured|borked|nuked|trashed|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)s?|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:pushed|deployed|shipped|merged|applied|committed|rolled\s+out|released)\s+(?:a|an|the|this|that|his|her|their)\s+(?:broken|bad|faulty|buggy|wrong|untested|incorrect|bogus)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
+    Regex::new(r"(?i)\b(?:broke|breaks|(?:has|have|had)\s+broken|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\w-]+\s+){1,3}?(?:down|offline)|crashed|wiped|misconfigured|borked|nuked|trashed|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)s?|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:pushed|deployed|shipped|merged|applied|committed|rolled\s+out|released)\s+(?:a|an|the|this|that|his|her|their)\s+(?:broken|bad|faulty|buggy|wrong|untested|incorrect|bogus)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
 });
 
 /// Cause slots followed by the thing that caused.
@@ -93,6 +93,7 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
                 })
             });
         let personal = lower.starts_with("made")
+            || lower.starts_with("wiped")
             || (lower.starts_with("broke") || lower.starts_with("took")) && env_object;
         // "Dave's change took down checkout": the owner, not the change, is blamed.
         if agent.kind.is_people() || agent.maybe_name && personal || agent.person_possessor {

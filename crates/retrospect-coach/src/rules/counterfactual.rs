@@ -60,7 +60,7 @@ static DUTY_PAST: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 
 /// Irregular participles; regular ones end in -ed.
 static IRREGULAR: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    "known seen caught run had been made read sent built kept left set put spent told thought brought taught found got gotten let shut hit cut done gone given taken written spoken chosen woken driven ridden shown drawn understood held stood lost won begun rung sung thrown flown grown forgotten noticed".split_whitespace().collect()
+    "known seen caught run had been made read sent built kept left set put spent told thought brought taught found got gotten let shut hit cut done gone given taken written spoken chosen woken driven ridden shown drawn understood held stood lost won begun rung sung thrown flown grown forgotten noticed paid said laid heard meant sold dealt felt met slept bent lent bitten hidden beaten broken frozen stolen eaten fallen forgiven risen shaken mistaken overtaken undertaken withdrawn blown sworn worn torn come become overcome hung struck stuck dug spun fought sought bought led fed fled sped spread hurt cost split quit upset cast burst misunderstood withheld overseen foreseen bound wound slid hid lit rebuilt rerun redone overridden rewritten undone".split_whitespace().collect()
 });
 
 fn is_participle(w: &str) -> bool {
