@@ -395,7 +395,15 @@ pub fn subject_of(toks: &[Tok], cue: usize, names: &Names) -> Agent {
                 // "The SRE on duty", "the engineer from payments": the head is
                 // before the prepositional phrase.
                 let s = i - np.len();
-                if agent.kind == AgentKind::Unknown
+                // "the engineer on call": "call" is not the subject.
+                let on_duty = s >= 1
+                    && toks[s - 1].is("on")
+                    && np.len() == 1
+                    && matches!(
+                        np[0].norm.as_str(),
+                        "call" | "duty" | "shift" | "rotation" | "pager" | "watch"
+                    );
+                if (agent.kind == AgentKind::Unknown || on_duty)
                     && s >= 2
                     && matches!(
                         toks[s - 1].norm.as_str(),

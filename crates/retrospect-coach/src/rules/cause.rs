@@ -31,6 +31,11 @@ static PERSON_MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:([A-Za-z0-9_@\u00C0-\u024F]+)['’]s[ \t]+(?:[a-z-]+[ \t]+)?(?:mistake|blunder|screw-?up|oversight|slip|lapse|typo|negligence|carelessness)s?|(?:mistake|error|blunder|oversight|slip|lapse|typo|misstep)s?\s+(?:made\s+)?(?:by|on\s+the\s+part\s+of)\s+)").unwrap()
 });
 
+/// "The outage is on Priya", "a lack of training for the on-call engineer".
+static ON_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:is|was|['’]s)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on|lack\s+of\s+(?:training|experience|knowledge|understanding|skills?|competence|expertise)\s+(?:for|of|by|on\s+the\s+part\s+of|among|in))\s+").unwrap()
+});
+
 /// Sarcastic credit: "Thanks to Luis, we were down for two hours."
 static THANKS_TO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:thanks\s+to|courtesy\s+of)\s+").unwrap());
@@ -114,6 +119,41 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
                     .is_some_and(|t| t.possessive && subject_is_person_word(t, doc))
         });
         if owner_is_person || c.get(1).is_none() && agent.kind.is_people() {
+            hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);
+        }
+    }
+    for (c, _, toks) in doc.matches(&ON_PERSON) {
+        let m = c.get(0).unwrap();
+        let i = tok_at(toks, m.start());
+        let (agent, _) = np_after(toks, tok_at(toks, m.end()), &doc.names());
+        let lower = m.as_str().to_ascii_lowercase();
+        // "is on" needs a blame-shaped subject: "the outage is on Priya", not
+        // "the focus is on the engineer's experience".
+        let slot_ok = lower.starts_with("lack") || {
+            let subject = subject_of(toks, i, &doc.names());
+            let head = subject
+                .text
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            matches!(
+                head.as_str(),
+                "outage"
+                    | "incident"
+                    | "this"
+                    | "that"
+                    | "it"
+                    | "failure"
+                    | "blame"
+                    | "fault"
+                    | "mistake"
+                    | "problem"
+                    | "downtime"
+                    | "one"
+            )
+        };
+        if slot_ok && agent.kind.is_people() {
             hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);
         }
     }

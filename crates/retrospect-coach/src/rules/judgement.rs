@@ -15,7 +15,7 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|reckless(?:ly|ness)?|negligen(?:t|tly|ce)|lazy|laziness|incompeten(?:t|tly|ce)|unprofessional(?:ly|ism)?|irresponsib(?:le|ly|ility)|inexcusabl[ey]|complacen(?:t|cy|ce)|clueless|stupid(?:ity)?|idiot(?:s|ic)?|foolish(?:ly|ness)?|thoughtless(?:ly|ness)?|inattentive|dereliction|amateurish",
         r"|(?:poor|bad|questionable|terrible|awful)\s+(?:judg(?:e)?ment|decision(?:-making)?s?|calls?|choices?|work|practices?|discipline|communication\s+by)",
-        r"|lapse\s+(?:in|of)\s+judg(?:e)?ment|rookie\s+(?:mistake|error|move)|yolo(?:['’]d|ed)?|(?:poorly|badly|sloppily|hastily|carelessly)\s+(?:executed|handled|managed|planned|communicated|coordinated|run|led|done|prepared)|caught\s+napping|asleep\s+at\s+the\s+switch|(?:should\s+be\s+)?ashamed|shame\s+on|shameful|disgraceful|a\s+disgrace|(?:stop|keep|kept|keeps)\s+making\s+(?:these\s+|such\s+|the\s+same\s+|silly\s+|basic\s+|stupid\s+|careless\s+)?mistakes|make\s+fewer\s+mistakes|(?:should|ought\s+to)\s+know\s+better|knows\s+better|by\s+mistake|cowboy(?:ed|ing)?(?:\s+(?:deploy|change|coding|fix|move))?|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel",
+        r"|lapse\s+(?:in|of)\s+judg(?:e)?ment|rookie\s+(?:mistake|error|move)|yolo(?:['’]d|ed)?|rubber[- ]stamp(?:ed|ing|s)?|without\s+thinking|expected\s+(?:more|better)\s+(?:from|of)|(?:didn['’]t|did\s+not|doesn['’]t|does\s+not)\s+(?:really\s+|fully\s+)?(?:understand|know)\s+(?:[\w-]+\s+){0,4}?(?:well\s+enough|what\s+(?:he|she|they|you|i)\s+(?:was|were|am|is|are)\s+doing)|(?:poorly|badly|sloppily|hastily|carelessly)\s+(?:executed|handled|managed|planned|communicated|coordinated|run|led|done|prepared)|caught\s+napping|asleep\s+at\s+the\s+switch|(?:should\s+be\s+)?ashamed|shame\s+on|shameful|disgraceful|a\s+disgrace|(?:stop|keep|kept|keeps)\s+making\s+(?:these\s+|such\s+|the\s+same\s+|silly\s+|basic\s+|stupid\s+|careless\s+)?mistakes|make\s+fewer\s+mistakes|(?:should|ought\s+to)\s+know\s+better|knows\s+better|by\s+mistake|cowboy(?:ed|ing)?(?:\s+(?:deploy|change|coding|fix|move))?|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel",
         r"|cut(?:ting)?\s+corners|half-assed|botched|mishandled|mismanaged|screwed\s+up|messed\s+up|knew\s+better|should\s+have\s+known\s+better|(?:couldn|can)['’]t\s+be\s+bothered|(?:went|gone|going)\s+rogue|(?:not|\w+n['’]t)\s+paying\s+(?:enough\s+|any\s+)?attention",
         r"|lack\s+of\s+(?:diligence|attention|care|ownership|discipline|accountability|rigou?r|professionalism|competence|effort|judg(?:e)?ment|responsibility|common\s+sense|awareness|focus)",
         r"|no\s+excuse|without\s+(?:a\s+)?(?:second\s+)?thought)\b"
@@ -32,6 +32,12 @@ static WRONGLY: LazyLock<Regex> = LazyLock::new(|| {
 /// shipping untested code"), not a pipeline.
 static UNTESTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:shipp?(?:ed|ing|s)?|push(?:ed|ing|es)?|deploy(?:ed|ing|s)?|merg(?:ed|ing|es|e)|committ?(?:ed|ing|s)?|releas(?:ed|ing|es|e))\s+(?:\w+\s+)?(?:untested|unreviewed|half-baked|sloppy)\b").unwrap()
+});
+
+/// Person-only states and acts graded as failings: "wasn't careful enough",
+/// "panicked", "abused his access". Needs a person subject ("the kernel panicked").
+static PERSON_FAILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:not|\w+n['’]t)\s+(?:careful|thorough|diligent|attentive|vigilant|cautious|rigorous|experienced|skilled|competent|fast|quick|responsive)\s+enough|insufficiently\s+(?:careful|thorough|diligent)|panicked|panicking|freaked\s+out|lost\s+(?:his|her|their)\s+(?:head|cool|nerve)|abused)\b").unwrap()
 });
 
 /// "too slow to react": graded against a norm set afterwards; needs a person subject.
@@ -78,6 +84,20 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             subject = clause_subject(toks, i, &doc.names());
         }
         if subject.kind.is_people() {
+            out.push(Hit {
+                rule: Rule::Judgement,
+                start: m.start(),
+                end: m.end(),
+                severity: Severity::Warning,
+                agent: subject.text,
+            });
+        }
+    }
+    for (c, _, toks) in doc.matches(&PERSON_FAILING) {
+        let m = c.get(0).unwrap();
+        let i = tok_at(toks, m.start());
+        let subject = subject_of(toks, i, &doc.names());
+        if subject.kind.is_people() || subject.maybe_name {
             out.push(Hit {
                 rule: Rule::Judgement,
                 start: m.start(),
