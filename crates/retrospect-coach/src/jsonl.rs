@@ -97,7 +97,15 @@ fn handle_line(line: &str, ctx: &Context) -> Result<(Value, bool), (Value, Strin
         }
         let smart = check_action(&item, &local);
         let mut findings = lint_text(&item.text, &local);
-        findings.extend(smart.findings.iter().cloned());
+        // The lint may already report the same person-aimed phrase; keep one.
+        for f in &smart.findings {
+            let dup = findings
+                .iter()
+                .any(|g| g.rule == f.rule && g.start < f.end && f.start < g.end);
+            if !dup {
+                findings.push(f.clone());
+            }
+        }
         findings.sort_by_key(|f| (f.start, f.end));
         let out = json!({
             "id": id,
