@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::postmortem::next_id;
+use crate::postmortem::{next_id, remove_by_id};
 use crate::text::required;
 use crate::{Date, DomainError, LocalId, PostMortem, named_enum};
 
@@ -157,11 +157,6 @@ impl PostMortem {
     }
 
     pub fn remove_action(&mut self, id: LocalId) -> Result<ActionItem, DomainError> {
-        let pos = self
-            .actions
-            .iter()
-            .position(|a| a.id == id)
-            .ok_or(DomainError::NotFound { part: "action", id })?;
-        Ok(self.actions.remove(pos))
+        remove_by_id(&mut self.actions, id, "action", |a| a.id)
     }
 }

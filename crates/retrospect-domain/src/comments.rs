@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::postmortem::next_id;
+use crate::postmortem::{next_id, remove_by_id};
 use crate::text::required;
 use crate::{DomainError, LocalId, PostMortem, Timestamp};
 
@@ -117,14 +117,6 @@ impl PostMortem {
     }
 
     pub fn remove_comment(&mut self, id: LocalId) -> Result<Comment, DomainError> {
-        let pos = self
-            .comments
-            .iter()
-            .position(|c| c.id == id)
-            .ok_or(DomainError::NotFound {
-                part: "comment",
-                id,
-            })?;
-        Ok(self.comments.remove(pos))
+        remove_by_id(&mut self.comments, id, "comment", |c| c.id)
     }
 }

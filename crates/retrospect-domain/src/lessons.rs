@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::postmortem::next_id;
+use crate::postmortem::{next_id, remove_by_id};
 use crate::text::required;
 use crate::{DomainError, LocalId, PostMortem, named_enum};
 
@@ -55,11 +55,6 @@ impl PostMortem {
     }
 
     pub fn remove_lesson(&mut self, id: LocalId) -> Result<Lesson, DomainError> {
-        let pos = self
-            .lessons
-            .iter()
-            .position(|l| l.id == id)
-            .ok_or(DomainError::NotFound { part: "lesson", id })?;
-        Ok(self.lessons.remove(pos))
+        remove_by_id(&mut self.lessons, id, "lesson", |l| l.id)
     }
 }

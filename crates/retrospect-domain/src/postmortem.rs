@@ -302,7 +302,10 @@ impl PostMortem {
         }
         for t in &self.log_templates {
             if !has_evidence(t.evidence) {
-                return Err(DomainError::NotFound { part: "evidence", id: t.evidence });
+                return Err(DomainError::NotFound {
+                    part: "evidence",
+                    id: t.evidence,
+                });
             }
         }
         for a in &self.actions {
@@ -347,4 +350,18 @@ fn check_unique(part: &'static str, ids: impl Iterator<Item = LocalId>) -> Resul
 /// The next free local id: one more than the largest used so far.
 pub(crate) fn next_id(ids: impl Iterator<Item = LocalId>) -> LocalId {
     ids.max().unwrap_or(0) + 1
+}
+
+/// Removes the part with `id` from `items`, or says which part is missing.
+pub(crate) fn remove_by_id<T>(
+    items: &mut Vec<T>,
+    id: LocalId,
+    part: &'static str,
+    id_of: impl Fn(&T) -> LocalId,
+) -> Result<T, DomainError> {
+    let pos = items
+        .iter()
+        .position(|item| id_of(item) == id)
+        .ok_or(DomainError::NotFound { part, id })?;
+    Ok(items.remove(pos))
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::postmortem::next_id;
+use crate::postmortem::{next_id, remove_by_id};
 use crate::text::required;
 use crate::{DomainError, EvidenceRef, LocalId, MomentKind, PostMortem, Timestamp, named_enum};
 
@@ -86,21 +86,9 @@ impl PostMortem {
     }
 
     /// Adds an entry in time order and returns its local id.
-    pub fn add_entry(&mut self, mut entry: TimelineEntry) -> Result<LocalId, DomainError> {
-        entry.text = required("timeline text", &entry.text, MAX_ENTRY_TEXT)?;
-        if let Some(r) = &entry.evidence
-            && !self.evidence.iter().any(|e| e.id == r.evidence)
-        {
-            return Err(DomainError::NotFound {
-                part: "evidence",
-                id: r.evidence,
-            });
-        }
-        entry.id = next_id(self.timeline.iter().map(|t| t.id));
-        let id = entry.id;
-        self.timeline.push(entry);
-        self.sort_timeline();
-        Ok(id)
+    pub fn add_entry(&mut self, entry: TimelineEntry) -> Result<LocalId, DomainError> {
+        let ids = self.add_entries(vec![entry])?;
+        Ok(ids.into_iter().next().unwrap_or_default())
     }
 
     /// Adds many entries at once (an import), sorting once at the end rather
@@ -131,18 +119,11 @@ impl PostMortem {
 
     /// Removes an entry and every cause's citation of it.
     pub fn remove_entry(&mut self, id: LocalId) -> Result<TimelineEntry, DomainError> {
-        let pos = self
-            .timeline
-            .iter()
-            .position(|t| t.id == id)
-            .ok_or(DomainError::NotFound {
-                part: "timeline entry",
-                id,
-            })?;
+        let removed = remove_by_id(&mut self.timeline, id, "timeline entry", |t| t.id)?;
         for c in &mut self.causes {
             c.timeline_refs.retain(|&t| t != id);
         }
-        Ok(self.timeline.remove(pos))
+        Ok(removed)
     }
 
     /// Marks an entry as a key moment, which also sets that moment's time.

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowFormat {
@@ -13,50 +13,40 @@ pub enum RowFormat {
     Json,
 }
 
+/// The files and how to read their times; shared by both subcommands.
+#[derive(Args, Debug)]
+pub struct LogInputs {
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = RowFormat::Csv)]
+    format: RowFormat,
+    /// Offset for zone-less timestamps, e.g. +02:00 (default UTC).
+    #[arg(long)]
+    tz: Option<String>,
+    /// Year for timestamps written without one.
+    #[arg(long)]
+    year: Option<i32>,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum LogsCmd {
     /// One row per input line: line,timestamp,template_id,template (timestamps RFC 3339 UTC).
     #[command(after_help = "Example:\n  retrospect logs mine app.log --format csv > rows.csv")]
-    Mine {
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = RowFormat::Csv)]
-        format: RowFormat,
-        /// Offset for zone-less timestamps, e.g. +02:00 (default UTC).
-        #[arg(long)]
-        tz: Option<String>,
-        /// Year for timestamps written without one.
-        #[arg(long)]
-        year: Option<i32>,
-    },
+    Mine(LogInputs),
     /// The patterns found, most frequent first, with counts and first/last seen.
-    Templates {
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = RowFormat::Csv)]
-        format: RowFormat,
-        #[arg(long)]
-        tz: Option<String>,
-        #[arg(long)]
-        year: Option<i32>,
-    },
+    Templates(LogInputs),
 }
 
 pub fn run(cmd: LogsCmd) -> Result<()> {
-    let (files, format, tz, year, mine) = match cmd {
-        LogsCmd::Mine {
-            files,
-            format,
-            tz,
-            year,
-        } => (files, format, tz, year, true),
-        LogsCmd::Templates {
-            files,
-            format,
-            tz,
-            year,
-        } => (files, format, tz, year, false),
-    };
+    let mine = matches!(cmd, LogsCmd::Mine(_));
+    let (LogsCmd::Mine(inputs) | LogsCmd::Templates(inputs)) = cmd;
+    let LogInputs {
+        files,
+        format,
+        tz,
+        year,
+    } = inputs;
+    let files = &files;
     let mut opts = retrospect_logs::Options::default();
     if let Some(tz) = &tz {
         opts.tz_offset = retrospect_logs::Options::parse_tz(tz)?;
@@ -65,10 +55,10 @@ pub fn run(cmd: LogsCmd) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let summary = match (mine, format) {
-        (true, RowFormat::Csv) => retrospect_logs::write_mine_csv(&files, &opts, &mut out)?,
-        (true, RowFormat::Json) => retrospect_logs::write_mine_json(&files, &opts, &mut out)?,
+        (true, RowFormat::Csv) => retrospect_logs::write_mine_csv(files, &opts, &mut out)?,
+        (true, RowFormat::Json) => retrospect_logs::write_mine_json(files, &opts, &mut out)?,
         (false, RowFormat::Csv) => {
-            retrospect_logs::write_templates(&files, &opts, retrospect_logs::Format::Csv, &mut out)?
+            retrospect_logs::write_templates(files, &opts, retrospect_logs::Format::Csv, &mut out)?
         }
         (false, RowFormat::Json) => retrospect_logs::write_templates(
             &files,
