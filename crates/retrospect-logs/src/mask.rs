@@ -26,25 +26,44 @@ pub const MAX_MESSAGE: usize = 4096;
 /// Most tokens we keep; more would only make every line unique.
 pub const MAX_TOKENS: usize = 256;
 
+/// Byte classes, looked up once per byte: masking runs on every line.
+const WS: u8 = 1;
+const WORD_DELIM: u8 = 2;
+const DIGIT: u8 = 4;
+const SLASH: u8 = 8;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    // Exactly `u8::is_ascii_whitespace`.
+    let ws = b" \t\n\x0c\r";
+    let mut k = 0;
+    while k < ws.len() {
+        t[ws[k] as usize] = WS;
+        k += 1;
+    }
+    let delims = b"=,;:()[]{}<>\"'|";
+    k = 0;
+    while k < delims.len() {
+        t[delims[k] as usize] = WORD_DELIM;
+        k += 1;
+    }
+    k = b'0' as usize;
+    while k <= b'9' as usize {
+        t[k] = DIGIT;
+        k += 1;
+    }
+    t[b'/' as usize] = SLASH;
+    t
+};
+
 #[inline]
-fn is_word_delim(c: u8) -> bool {
-    matches!(
-        c,
-        b'=' | b','
-            | b';'
-            | b':'
-            | b'('
-            | b')'
-            | b'['
-            | b']'
-            | b'{'
-            | b'}'
-            | b'<'
-            | b'>'
-            | b'"'
-            | b'\''
-            | b'|'
-    )
+fn class(c: u8) -> u8 {
+    CLASS[c as usize]
+}
+
+#[inline]
+fn is_ws(c: u8) -> bool {
+    class(c) == WS
 }
 
 /// A short name ending in one digit (`eth0`, `wl0`, `IPv6`, `ssh2`,
@@ -118,8 +137,18 @@ fn quoted_end(msg: &[u8], i: usize) -> Option<usize> {
     Some(close + 1)
 }
 
-/// Length of a full date-and-time starting here, if any. Cheap checks on
-/// the first bytes keep this off the hot path for ordinary words.
+/// Whether a date could start here: a digit, or a capitalised three-letter
+/// name followed by a space or comma (`Fri Jun 17`, `Mon, 02 Jan`).
+#[inline]
+fn may_start_time(b: &[u8]) -> bool {
+    match b.first() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if c.is_ascii_uppercase() => matches!(b.get(3), Some(b' ' | b',')),
+        _ => false,
+    }
+}
+
+/// Length of a full date-and-time starting here, if any.
 #[inline]
 fn inline_time(b: &[u8]) -> Option<usize> {
     let c = *b.first()?;
@@ -186,8 +215,10 @@ impl Masked {
         let msg = &msg[..msg.len().min(MAX_MESSAGE)];
         let mut i = 0;
         let n = msg.len();
+        // Whether the last token is exactly a wildcard.
+        let mut prev_wild = false;
         while i < n && self.spans.len() < MAX_TOKENS {
-            while i < n && msg[i].is_ascii_whitespace() {
+            while i < n && is_ws(msg[i]) {
                 i += 1;
             }
             if i >= n {
@@ -197,56 +228,69 @@ impl Masked {
                 self.buf.push(b' ');
             }
             let tok_start = self.buf.len();
+            let c = msg[i];
             // A quoted value is one variable even when it holds spaces.
-            if matches!(msg[i], b'"' | b'\'')
+            if matches!(c, b'"' | b'\'')
                 && let Some(end) = quoted_end(msg, i)
             {
-                let q = msg[i];
-                self.buf.extend_from_slice(&[q, b'<', b'*', b'>', q]);
+                self.buf.extend_from_slice(&[c, b'<', b'*', b'>', c]);
                 i = end;
-                if i < n && !msg[i].is_ascii_whitespace() {
+                if i < n && !is_ws(msg[i]) {
                     i = self.token_rest(msg, i);
                 }
-                self.push_token(tok_start);
+                self.push_token(tok_start, &mut prev_wild);
                 continue;
             }
             // A date inside the message (`at Fri Jun 17 07:07:00 2005`) is
             // one variable, not five tokens.
-            if let Some(len) = inline_time(&msg[i..]) {
+            if may_start_time(&msg[i..])
+                && let Some(len) = inline_time(&msg[i..])
+            {
                 self.buf.extend_from_slice(WILDCARD);
-                self.push_token(tok_start);
+                self.push_token(tok_start, &mut prev_wild);
                 i += len;
                 continue;
             }
-            let word_end = i + msg[i..]
-                .iter()
-                .take_while(|c| !c.is_ascii_whitespace())
-                .count();
+            let mut end = i;
+            let mut seen = 0;
+            while end < n {
+                let k = class(msg[end]);
+                if k == WS {
+                    break;
+                }
+                seen |= k;
+                end += 1;
+            }
+            let tok = &msg[i..end];
             // A unit after a number belongs to it: `5.2 KB` is one value.
-            if self
-                .spans
-                .last()
-                .is_some_and(|&(s, e)| &self.buf[s as usize..e as usize] == WILDCARD)
-                && is_unit(trim_punct(&msg[i..word_end]))
-            {
+            if prev_wild && is_unit(trim_punct(tok)) {
                 self.buf.truncate(tok_start - 1);
-                let punct = &msg[i..word_end][trim_punct(&msg[i..word_end]).len()..];
+                let punct = &tok[trim_punct(tok).len()..];
                 self.buf.extend_from_slice(punct);
                 let last = self.spans.len() - 1;
                 self.spans[last].1 = self.buf.len() as u32;
-                i = word_end;
+                prev_wild = punct.is_empty();
+                i = end;
+                continue;
+            }
+            // Most tokens are plain words: no digit, no path, too short to
+            // be a long hex string. They are copied as they are.
+            if seen & (DIGIT | SLASH) == 0 && tok.len() < 16 {
+                self.buf.extend_from_slice(tok);
+                self.push_token(tok_start, &mut prev_wild);
+                i = end;
                 continue;
             }
             // Hex-and-separator tokens (MAC and IPv6 addresses, UUIDs,
             // clock times) are one variable even when a part has no digit.
-            if is_hexish(&msg[i..word_end]) {
+            if seen & DIGIT != 0 && is_hexish(tok) {
                 self.buf.extend_from_slice(WILDCARD);
-                self.push_token(tok_start);
-                i = word_end;
+                self.push_token(tok_start, &mut prev_wild);
+                i = end;
                 continue;
             }
             i = self.token_rest(msg, i);
-            self.push_token(tok_start);
+            self.push_token(tok_start, &mut prev_wild);
         }
         self.hash = hash_bytes(0x9e37_79b9_7f4a_7c15, &self.buf);
     }
@@ -255,15 +299,14 @@ impl Masked {
     /// variables is one variable (`delete <*> <*> <*>` is `delete <*>`):
     /// lists of ids or numbers vary in length from line to line.
     #[inline]
-    fn push_token(&mut self, tok_start: usize) {
-        let is_wild = |m: &Self, s: usize, e: usize| &m.buf[s..e] == WILDCARD;
-        if let Some(&(ps, pe)) = self.spans.last()
-            && is_wild(self, tok_start, self.buf.len())
-            && is_wild(self, ps as usize, pe as usize)
-        {
-            self.buf.truncate(pe as usize);
+    fn push_token(&mut self, tok_start: usize, prev_wild: &mut bool) {
+        let wild = &self.buf[tok_start..] == WILDCARD;
+        if wild && *prev_wild {
+            // Drop the token and the space before it.
+            self.buf.truncate(tok_start - 1);
             return;
         }
+        *prev_wild = wild;
         self.spans.push((tok_start as u32, self.buf.len() as u32));
     }
 
@@ -271,15 +314,19 @@ impl Masked {
     #[inline]
     fn token_rest(&mut self, msg: &[u8], mut i: usize) -> usize {
         let n = msg.len();
-        while i < n && !msg[i].is_ascii_whitespace() {
+        while i < n {
             let c = msg[i];
-            if is_word_delim(c) {
+            let k = class(c);
+            if k == WS {
+                break;
+            }
+            if k == WORD_DELIM {
                 self.buf.push(c);
                 i += 1;
                 continue;
             }
             let s = i;
-            while i < n && !msg[i].is_ascii_whitespace() && !is_word_delim(msg[i]) {
+            while i < n && class(msg[i]) & (WS | WORD_DELIM) == 0 {
                 i += 1;
             }
             let w = &msg[s..i];

@@ -4,7 +4,8 @@
 use crate::miner::Miner;
 use crate::options::Options;
 use crate::profile::{Profile, SAMPLE_LINES};
-use crate::time::{Timestamp, YearTracker, base_year};
+use crate::reader::chunk_end;
+use crate::time::{Recent, Timestamp, YearTracker, base_year};
 
 /// One input line's result.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,12 +26,28 @@ pub struct Mined {
     pub templates: Vec<String>,
 }
 
-/// Splits on `\n`, dropping a trailing `\r`.
+/// Splits on `\n` (found with `memchr`), dropping a trailing `\r`; a final
+/// newline does not start an empty last line.
 pub fn split_lines(data: &[u8]) -> impl Iterator<Item = &[u8]> {
     let data = data.strip_suffix(b"\n").unwrap_or(data);
-    data.split(|c| *c == b'\n')
-        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
-        .filter(move |_| !data.is_empty())
+    let mut ends = memchr::memchr_iter(b'\n', data);
+    let mut start = 0;
+    let mut done = data.is_empty();
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let end = match ends.next() {
+            Some(e) => e,
+            None => {
+                done = true;
+                data.len()
+            }
+        };
+        let line = &data[start..end];
+        start = end + 1;
+        Some(line.strip_suffix(b"\r").unwrap_or(line))
+    })
 }
 
 /// The instant against which a missing year is guessed.
@@ -52,21 +69,33 @@ pub fn mine_text(data: &[u8], opts: &Options) -> Mined {
     let mut years: Option<YearTracker> = None;
     let mut lines = Vec::new();
     let mut last_cluster: Option<u32> = None;
-    for (i, line) in split_lines(data).enumerate() {
-        let line = &line[..line.len().min(opts.max_line)];
-        let v = profile.view(line);
-        let timestamp = v.found.and_then(|f| {
-            let t = years
-                .get_or_insert_with(|| YearTracker::new(base_year(&f.raw, opts.year, reference)));
-            t.resolve(&f.raw, opts.tz_offset)
-        });
-        let continuation = v.found.is_none() && profile.time.is_some() && last_cluster.is_some();
-        let cluster = match (continuation, last_cluster) {
-            (true, Some(c)) => c,
-            _ => miner.mine(v.msg),
-        };
-        last_cluster = Some(cluster);
-        lines.push((i as u64 + 1, timestamp, cluster, continuation));
+    let mut line_no = 0u64;
+    let mut start = 0;
+    // Chunk by chunk, as the streaming reader cuts a file, so that the
+    // per-chunk state (the recent timestamp layout) matches it.
+    while start < data.len() {
+        let end = chunk_end(data, start);
+        let mut recent = Recent::default();
+        for line in split_lines(&data[start..end]) {
+            line_no += 1;
+            let line = &line[..line.len().min(opts.max_line)];
+            let v = profile.view_with(line, &mut recent);
+            let timestamp = v.found.and_then(|f| {
+                let t = years.get_or_insert_with(|| {
+                    YearTracker::new(base_year(&f.raw, opts.year, reference))
+                });
+                t.resolve(&f.raw, opts.tz_offset)
+            });
+            let continuation =
+                v.found.is_none() && profile.time.is_some() && last_cluster.is_some();
+            let cluster = match (continuation, last_cluster) {
+                (true, Some(c)) => c,
+                _ => miner.mine(v.msg),
+            };
+            last_cluster = Some(cluster);
+            lines.push((line_no, timestamp, cluster, continuation));
+        }
+        start = end;
     }
     let (map, templates) = miner.finish();
     let lines = lines
@@ -82,5 +111,25 @@ pub fn mine_text(data: &[u8], opts: &Options) -> Mined {
         profile,
         lines,
         templates,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_lines;
+
+    #[test]
+    fn splits_like_the_text_says() {
+        let cases: [(&[u8], &[&[u8]]); 6] = [
+            (b"", &[]),
+            (b"\n", &[]),
+            (b"a", &[b"a"]),
+            (b"a\r\nb\n", &[b"a", b"b"]),
+            (b"a\n\nb", &[b"a", b"", b"b"]),
+            (b"a\n\n", &[b"a", b""]),
+        ];
+        for (data, want) in cases {
+            assert_eq!(split_lines(data).collect::<Vec<_>>(), want, "{data:?}");
+        }
     }
 }

@@ -12,12 +12,12 @@ use std::sync::{Arc, Mutex};
 use crate::error::{LogError, Warning};
 use crate::header::Level;
 use crate::mask::Masked;
-use crate::memory::reference_instant;
+use crate::memory::{reference_instant, split_lines};
 use crate::miner::IdMap;
 use crate::options::Options;
 use crate::profile::{Profile, SAMPLE_LINES};
 use crate::reader::{Chunk, ChunkReader};
-use crate::time::{Timestamp, YearTracker, base_year};
+use crate::time::{Recent, Timestamp, YearTracker, base_year};
 
 /// Marks a line that continues the previous record.
 pub const CONTINUATION: u32 = u32::MAX;
@@ -54,14 +54,6 @@ pub struct FileStart {
 
 const EXAMPLE_BYTES: usize = 300;
 
-fn lines_of(data: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let data = data.strip_suffix(b"\n").unwrap_or(data);
-    let empty = data.is_empty();
-    data.split(|c| *c == b'\n')
-        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
-        .filter(move |_| !empty)
-}
-
 fn process(
     chunk: &Chunk,
     profile: &Profile,
@@ -75,9 +67,10 @@ fn process(
     let mut years = YearTracker::new(start_year);
     let mut masked = Masked::default();
     let mut have_record = !first;
-    for line in lines_of(&chunk.data) {
+    let mut recent = Recent::default();
+    for line in split_lines(&chunk.data) {
         let line = &line[..line.len().min(opts.max_line)];
-        let v = profile.view(line);
+        let v = profile.view_with(line, &mut recent);
         let ts = v.found.and_then(|f| years.resolve(&f.raw, opts.tz_offset));
         if v.found.is_none() && profile.time.is_some() && have_record {
             lines.push(LineRec {
@@ -114,7 +107,7 @@ fn process(
 /// First year-less-capable timestamp of a chunk, to carry the year across.
 fn first_raw(chunk: &Chunk, profile: &Profile) -> Option<crate::time::Raw> {
     let fmt = profile.time?;
-    lines_of(&chunk.data)
+    split_lines(&chunk.data)
         .take(64)
         .find_map(|l| crate::time::find(l, fmt).map(|f| f.raw))
 }
@@ -169,7 +162,7 @@ pub fn run(
             sample: head.len(),
         });
     }
-    let sample: Vec<&[u8]> = lines_of(&first.data).take(SAMPLE_LINES).collect();
+    let sample: Vec<&[u8]> = split_lines(&first.data).take(SAMPLE_LINES).collect();
     let profile = Profile::learn(&sample);
     if profile.time.is_none() {
         warnings.push(warn(

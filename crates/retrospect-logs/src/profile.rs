@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::header::{self, HeaderRule, Level};
-use crate::time::{self, Format, Found};
+use crate::time::{self, Format, Found, Recent};
 
 /// How many lines the detectors look at.
 pub const SAMPLE_LINES: usize = 400;
@@ -71,9 +71,15 @@ impl Profile {
     }
 
     /// Takes one line apart.
-    #[inline]
     pub fn view<'a>(&self, line: &'a [u8]) -> LineView<'a> {
-        let found = self.time.and_then(|f| time::find(line, f));
+        self.view_with(line, &mut Recent::default())
+    }
+
+    /// [`Profile::view`] for a run of lines of one chunk, remembering the
+    /// layout of lines that do not fit the learned one.
+    #[inline]
+    pub fn view_with<'a>(&self, line: &'a [u8], recent: &mut Recent) -> LineView<'a> {
+        let found = self.time.and_then(|f| time::find_with(line, f, recent));
         if self.time.is_some_and(|f| f.kind == time::Kind::Json) {
             return json_view(line, found);
         }

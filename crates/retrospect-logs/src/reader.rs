@@ -17,6 +17,20 @@ pub const CHUNK: usize = 4 << 20;
 /// Longest line kept; the rest of a longer line is skipped.
 pub const LINE_CAP: usize = 1 << 20;
 
+/// Where the chunk that starts at `start` ends when [`ChunkReader`] cuts
+/// `data` (for in-memory text that must be processed exactly like a file):
+/// [`CHUNK`] bytes, back to the last newline.
+pub fn chunk_end(data: &[u8], start: usize) -> usize {
+    let limit = start.saturating_add(CHUNK);
+    if limit > data.len() {
+        return data.len();
+    }
+    match memchr::memrchr(b'\n', &data[start..limit]) {
+        Some(p) => start + p + 1,
+        None => memchr::memchr(b'\n', &data[limit..]).map_or(data.len(), |p| limit + p + 1),
+    }
+}
+
 /// Counts bytes taken from the file (compressed bytes for gzip), for
 /// progress and for naming the offset of a read error.
 struct Counting<R> {

@@ -8,6 +8,19 @@ use std::path::{Path, PathBuf};
 
 use retrospect_logs::{Options, mine_text, write_mine_csv};
 
+const SYSTEMS: [&str; 10] = [
+    "Apache",
+    "BGL",
+    "HDFS",
+    "Hadoop",
+    "HealthApp",
+    "Linux",
+    "Mac",
+    "OpenSSH",
+    "Spark",
+    "Zookeeper",
+];
+
 fn loghub() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/loghub");
     if dir.is_dir() {
@@ -96,6 +109,24 @@ fn every_system_streams_like_memory() {
     ] {
         check(&dir.join(sys).join(format!("{sys}_2k.log")), 2);
     }
+}
+
+#[test]
+fn mixed_layouts_across_chunks_agree() {
+    let Some(dir) = loghub() else { return };
+    // The ten logs one after another, four times (about 10 MB): the
+    // layout changes every 2,000 lines and chunks start mid-run.
+    let mut all = Vec::new();
+    for sys in SYSTEMS {
+        all.extend(std::fs::read(dir.join(sys).join(format!("{sys}_2k.log"))).unwrap());
+        all.push(b'\n');
+    }
+    let tmp = std::env::temp_dir().join(format!("retrospect-logs-mixed-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let path = tmp.join("mixed.log");
+    std::fs::write(&path, all.repeat(4)).unwrap();
+    check(&path, 2);
+    let _ = std::fs::remove_dir_all(&tmp);
 }
 
 #[test]

@@ -285,9 +285,6 @@ pub fn date_only(b: &[u8]) -> Option<(Raw, usize)> {
     Some((Raw::civil(Some(y as i32), mo, d, Hms::default())?, 10))
 }
 
-const MONTHS: [&[u8; 3]; 12] = [
-    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
-];
 const FULL_MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -302,22 +299,49 @@ const FULL_MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAYS: [&[u8; 3]; 7] = [b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun"];
-
+/// Three letters at `i`, lower-cased; `None` unless all are letters.
+#[inline]
 fn lower3(b: &[u8], i: usize) -> Option<[u8; 3]> {
     let s = b.get(i..i + 3)?;
-    Some([
-        s[0].to_ascii_lowercase(),
-        s[1].to_ascii_lowercase(),
-        s[2].to_ascii_lowercase(),
-    ])
+    if !(s[0].is_ascii_alphabetic() && s[1].is_ascii_alphabetic() && s[2].is_ascii_alphabetic()) {
+        return None;
+    }
+    Some([s[0] | 0x20, s[1] | 0x20, s[2] | 0x20])
+}
+
+/// Month number of a lower-case abbreviation (a `match`, compiled to a few
+/// byte compares: this runs at many positions of every unparsed line).
+#[inline]
+fn month_of(w: [u8; 3]) -> Option<u32> {
+    Some(match &w {
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"may" => 5,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sep" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
+        _ => return None,
+    })
+}
+
+#[inline]
+fn is_weekday(w: [u8; 3]) -> bool {
+    matches!(
+        &w,
+        b"mon" | b"tue" | b"wed" | b"thu" | b"fri" | b"sat" | b"sun"
+    )
 }
 
 /// Month name at `i` (three letters, optionally the full name); returns
 /// month number and end.
 fn month_name(b: &[u8], i: usize) -> Option<(u32, usize)> {
-    let w = lower3(b, i)?;
-    let m = MONTHS.iter().position(|x| **x == w)? as u32 + 1;
+    let m = month_of(lower3(b, i)?)?;
     let mut j = i + 3;
     while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
         j += 1;
@@ -335,7 +359,7 @@ fn month_name(b: &[u8], i: usize) -> Option<(u32, usize)> {
 /// Optional weekday (`Sun `, `Sunday, `); returns where the rest starts.
 fn skip_weekday(b: &[u8]) -> usize {
     let Some(w) = lower3(b, 0) else { return 0 };
-    if !WEEKDAYS.iter().any(|x| **x == w) {
+    if !is_weekday(w) {
         return 0;
     }
     let mut j = 3;

@@ -50,7 +50,21 @@ const TEXT_KINDS: [Kind; 9] = [
 ];
 
 impl Kind {
+    #[inline]
     fn parse(self, b: &[u8]) -> Option<(Raw, usize)> {
+        // Reject on the first byte before calling a parser: the fallback
+        // search tries many (kind, position) pairs per line.
+        let c = *b.first()?;
+        let may_start = match self {
+            Kind::Syslog => NAME_STARTS[c as usize],
+            Kind::DayMonthName => c.is_ascii_digit() || NAME_STARTS[c as usize],
+            Kind::Glog => matches!(c, b'I' | b'W' | b'E' | b'F' | b'D'),
+            Kind::Json => false,
+            _ => c.is_ascii_digit(),
+        };
+        if !may_start {
+            return None;
+        }
         match self {
             Kind::Iso => formats::iso(b),
             Kind::Syslog => formats::syslog(b),
@@ -77,12 +91,25 @@ const MAX_BOUNDARIES: usize = 8;
 /// And how far into the line (bytes).
 const MAX_PREFIX: usize = 160;
 
+/// A byte table: a lookup per byte is cheaper than a chain of compares,
+/// and the fallback search scans up to [`MAX_PREFIX`] bytes of a line.
+const fn byte_set(members: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < members.len() {
+        t[members[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+const DELIMS: [bool; 256] = byte_set(b" \t[|(<>,=\";");
+/// First letters of English month and weekday names, either case.
+const NAME_STARTS: [bool; 256] = byte_set(b"JFMASONDTWjfmasondtw");
+
 #[inline]
 fn is_delim(c: u8) -> bool {
-    matches!(
-        c,
-        b' ' | b'\t' | b'[' | b'|' | b'(' | b'<' | b'>' | b',' | b'=' | b'"' | b';'
-    )
+    DELIMS[c as usize]
 }
 
 /// Byte offset of the `k`-th boundary: 0 is the line start, then each first
@@ -104,8 +131,30 @@ fn nth_boundary(line: &[u8], k: usize) -> Option<usize> {
     None
 }
 
-fn boundaries(line: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    (0..MAX_BOUNDARIES).map_while(move |k| nth_boundary(line, k).map(|p| (k, p)))
+/// Byte offsets of the first [`MAX_BOUNDARIES`] boundaries of a line,
+/// found in one pass: `(offsets, count)`.
+fn boundary_table(line: &[u8]) -> ([usize; MAX_BOUNDARIES], usize) {
+    let mut out = [0usize; MAX_BOUNDARIES];
+    let mut n = 1;
+    let mut prev_delim = false;
+    for (i, &c) in line[..line.len().min(MAX_PREFIX)].iter().enumerate() {
+        let d = is_delim(c);
+        if prev_delim && !d {
+            out[n] = i;
+            n += 1;
+            if n == MAX_BOUNDARIES {
+                break;
+            }
+        }
+        prev_delim = d;
+    }
+    (out, n)
+}
+
+/// The first [`MAX_BOUNDARIES`] boundaries of a line as `(index, offset)`.
+fn boundaries(line: &[u8]) -> impl Iterator<Item = (usize, usize)> {
+    let (table, n) = boundary_table(line);
+    table.into_iter().take(n).enumerate()
 }
 
 /// What the sample taught us about a file's timestamps.
@@ -172,48 +221,72 @@ pub fn detect<'a>(sample: impl IntoIterator<Item = &'a [u8]>) -> Option<Format> 
     best.map(|(_, f)| f)
 }
 
+/// The layout that fitted the last line the learned layout missed. Files
+/// that mix layouts (concatenated logs, several sources) switch in runs, so
+/// it is tried before the full search. Callers keep one per chunk of a file
+/// (see `reader::chunk_end`), so results never depend on the thread count.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Recent {
+    alt: Option<(Kind, usize)>,
+}
+
 /// Finds the timestamp of one line with the learned format, widening the
 /// search only when the fast path misses.
 pub fn find(line: &[u8], fmt: Format) -> Option<Found> {
+    find_with(line, fmt, &mut Recent::default())
+}
+
+/// [`find`], trying the recently fitting layout before the full search.
+#[inline]
+pub fn find_with(line: &[u8], fmt: Format, recent: &mut Recent) -> Option<Found> {
     if fmt.kind == Kind::Json {
         return json::find(line);
     }
-    if let Some(pos) = nth_boundary(line, fmt.boundary)
-        && let Some((raw, len)) = fmt.kind.parse(&line[pos..])
-    {
-        return Some(Found {
-            raw,
-            start: pos,
-            end: pos + len,
-        });
+    if let Some(hit) = parse_at(line, fmt.kind, fmt.boundary) {
+        return Some(hit);
     }
-    find_slow(line, fmt)
+    if let Some((kind, boundary)) = recent.alt
+        && let Some(hit) = parse_at(line, kind, boundary)
+    {
+        return Some(hit);
+    }
+    let (hit, kind, boundary) = find_slow(line, fmt)?;
+    recent.alt = Some((kind, boundary));
+    Some(hit)
 }
 
+#[inline]
+fn parse_at(line: &[u8], kind: Kind, boundary: usize) -> Option<Found> {
+    let pos = nth_boundary(line, boundary)?;
+    let (raw, len) = kind.parse(&line[pos..])?;
+    Some(Found {
+        raw,
+        start: pos,
+        end: pos + len,
+    })
+}
+
+/// The full search; also returns the (kind, boundary index) that fitted.
 #[cold]
-fn find_slow(line: &[u8], fmt: Format) -> Option<Found> {
+fn find_slow(line: &[u8], fmt: Format) -> Option<(Found, Kind, usize)> {
+    let found = |(raw, len): (Raw, usize), pos: usize| Found {
+        raw,
+        start: pos,
+        end: pos + len,
+    };
+    let (table, n) = boundary_table(line);
     // Same layout after a prefix of a different length.
-    for (_, pos) in boundaries(line) {
-        if let Some((raw, len)) = fmt.kind.parse(&line[pos..]) {
-            return Some(Found {
-                raw,
-                start: pos,
-                end: pos + len,
-            });
+    for (k, &pos) in table[..n].iter().enumerate() {
+        if let Some(hit) = fmt.kind.parse(&line[pos..]) {
+            return Some((found(hit, pos), fmt.kind, k));
         }
     }
     // A different, unambiguous layout at the usual places (mixed files).
-    for pos in [Some(0), nth_boundary(line, fmt.boundary)]
-        .into_iter()
-        .flatten()
-    {
+    let usual = (fmt.boundary < n).then(|| (fmt.boundary, table[fmt.boundary]));
+    for (k, pos) in [Some((0, 0)), usual].into_iter().flatten() {
         for kind in TEXT_KINDS.iter().filter(|k| k.strict()) {
-            if let Some((raw, len)) = kind.parse(&line[pos..]) {
-                return Some(Found {
-                    raw,
-                    start: pos,
-                    end: pos + len,
-                });
+            if let Some(hit) = kind.parse(&line[pos..]) {
+                return Some((found(hit, pos), *kind, k));
             }
         }
     }
@@ -266,6 +339,23 @@ mod tests {
         ]);
         assert_eq!(f.kind, Kind::Json);
         assert!(detect([b"no time here".as_slice(), b"nor here"]).is_none());
+    }
+
+    #[test]
+    fn one_pass_boundaries_match_nth_boundary() {
+        for line in [
+            "",
+            "x",
+            "[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok",
+            "<34>1 2003-10-11T22:14:15.003Z mymachine su - ID47 - x",
+            "  a  b|c(d<e>f,g=h\"i;j k l m n o p",
+        ] {
+            let b = line.as_bytes();
+            let slow: Vec<(usize, usize)> = (0..MAX_BOUNDARIES)
+                .map_while(|k| nth_boundary(b, k).map(|p| (k, p)))
+                .collect();
+            assert_eq!(boundaries(b).collect::<Vec<_>>(), slow, "{line}");
+        }
     }
 
     #[test]
