@@ -32,6 +32,17 @@ use retrospect_domain::Timestamp;
 /// file name and place in the message, an empty file, binary data, text that
 /// is not UTF-8, and anything over [`MAX_DOCUMENT_BYTES`].
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<MarkdownImport, ImportError> {
+    from_bytes_at(name, bytes, Timestamp::now(), None)
+}
+
+/// [`from_bytes`] with the creation time for a file that gives none and the
+/// zone for timeline times that state none (as [`from_markdown_at`]).
+pub fn from_bytes_at(
+    name: &str,
+    bytes: &[u8],
+    now: Timestamp,
+    default_zone: Option<&str>,
+) -> Result<MarkdownImport, ImportError> {
     let text = input::text_of(bytes).map_err(|e| e.in_file(name))?;
-    import::import(text, Timestamp::now(), None, Some(name)).map_err(|e| e.in_file(name))
+    import::import(text, now, default_zone, Some(name)).map_err(|e| e.in_file(name))
 }
