@@ -109,7 +109,10 @@ pub fn review(pm: &PostMortem) -> Vec<PlacedFinding> {
                 .acknowledgements
                 .iter()
                 .find(|a| a.fingerprint == key)
-                .map(|a| Acknowledged { by: a.by.clone(), reason: a.reason.clone() });
+                .map(|a| Acknowledged {
+                    by: a.by.clone(),
+                    reason: a.reason.clone(),
+                });
             out.push(PlacedFinding {
                 blocking: finding.severity >= Severity::Warning,
                 acknowledged,
@@ -138,11 +141,19 @@ mod tests {
 
     #[test]
     fn acknowledging_a_finding_clears_the_gate() {
-        let mut pm = PostMortem::new("Outage", Kind::Incident, Timestamp::UNIX_EPOCH).expect("valid");
-        pm.participants.push(retrospect_domain::Participant { name: "Dave".into(), role: None });
-        pm.add_cause(None, "Dave failed to check the replica lag.", None).expect("cause");
+        let mut pm =
+            PostMortem::new("Outage", Kind::Incident, Timestamp::UNIX_EPOCH).expect("valid");
+        pm.participants.push(retrospect_domain::Participant {
+            name: "Dave".into(),
+            role: None,
+        });
+        pm.add_cause(None, "Dave failed to check the replica lag.", None)
+            .expect("cause");
         let findings = review(&pm);
-        let first = blocking(&findings).first().map(|f| (*f).clone()).expect("a blocking finding");
+        let first = blocking(&findings)
+            .first()
+            .map(|f| (*f).clone())
+            .expect("a blocking finding");
         pm.acknowledge(Acknowledgement {
             fingerprint: first.key.clone(),
             rule: first.finding.rule.clone(),
@@ -153,6 +164,10 @@ mod tests {
         })
         .expect("acknowledged");
         let findings = review(&pm);
-        assert!(findings.iter().any(|f| f.key == first.key && f.acknowledged.is_some()));
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.key == first.key && f.acknowledged.is_some())
+        );
     }
 }

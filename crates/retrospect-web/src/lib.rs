@@ -39,8 +39,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub use access::Role;
 pub use config::{CliOverrides, ServeConfig};
 pub use routes::{RouteSpec, Rule, table as route_table};
-pub use state::AppOptions;
 pub use security::{hash_password, random_token};
+pub use state::AppOptions;
 pub use store::WebStore;
 
 /// Content-Security-Policy: only our own script and style, no inline script.
@@ -88,7 +88,9 @@ pub async fn app(store: Arc<dyn WebStore>, options: AppOptions) -> Router {
         ))
         // A bug in any part answers 500 in the usual error shape instead of
         // dropping the connection.
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_response))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            panic_response,
+        ))
         .layer(CompressionLayer::new())
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)

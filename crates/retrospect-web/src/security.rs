@@ -43,7 +43,7 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$1r0E4oC1U3w8g3cKRC2m5cJqYPs0f1bDq5rZmS0mJ2o";
 
 pub fn verify_password(password: &str, stored: Option<&str>) -> bool {
-    let hash: &str = stored.unwrap_or(&DUMMY_HASH);
+    let hash: &str = stored.unwrap_or(DUMMY_HASH.as_ref());
     let Ok(parsed) = PasswordHash::new(hash) else {
         return false;
     };

@@ -172,6 +172,10 @@ async fn fixture() -> Fixture {
                 role: None,
             }];
         }
+        pm.sections.push(retrospect_domain::FreeSection {
+            heading: "Trigger".into(),
+            body: "A deploy".into(),
+        });
         pm.add_entry(retrospect_domain::TimelineEntry::new(now, "The alert fired").unwrap())
             .unwrap();
         pm.add_cause(None, "Bob was careless with the config", None)

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use retrospect_domain::Kind;
 use serde::Deserialize;
 
-use super::{base, render, require_person, see_other};
+use super::{base, render, see_other};
 use crate::access;
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
@@ -16,10 +16,8 @@ use crate::service::audit;
 use crate::state::AppState;
 
 pub async fn new_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let person = match require_person(&ctx) {
-        Ok(p) => p.clone(),
-        Err(redirect) => return Ok(redirect),
-    };
+    // Signed-out visitors get 401, which the error layer turns into the sign-in page.
+    let person = ctx.person()?.clone();
     let templates: Vec<_> = crate::templates_catalog::all()
         .into_iter()
         .filter(|t| access::can_create(&person, t.kind))

@@ -57,14 +57,6 @@ pub fn see_other(location: &str) -> Response {
     response
 }
 
-/// A page that needs a signed-in person sends everyone else to sign in.
-pub fn require_person(ctx: &Ctx) -> Result<&crate::access::Person, Response> {
-    ctx.identity
-        .person
-        .as_ref()
-        .ok_or_else(|| see_other("/login"))
-}
-
 /// Builds a template context from `name => value` pairs of any serialisable values.
 #[macro_export]
 macro_rules! ctx {

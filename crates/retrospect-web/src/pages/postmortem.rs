@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use retrospect_domain::{ActionKind, EnumName, LessonKind, Visibility};
 
-use super::{base, render, require_person};
+use super::{base, render};
 use crate::access;
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
@@ -17,10 +17,8 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let person = match require_person(&ctx) {
-        Ok(p) => p.clone(),
-        Err(redirect) => return Ok(redirect),
-    };
+    // Signed-out visitors get 401, which the error layer turns into the sign-in page.
+    let person = ctx.person()?.clone();
     let pm = load_readable(&state, &person, id).await?;
     audit::record_view(&state, &person, id).await;
     let view = crate::view::build(&pm, &person);
