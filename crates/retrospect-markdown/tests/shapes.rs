@@ -216,3 +216,19 @@ fn timeline_from_text_reads_a_plain_document() {
         Some("America/Los_Angeles")
     );
 }
+
+#[test]
+fn a_top_level_section_heading_is_not_taken_for_the_title() {
+    let import = read(
+        "# Summary\n\nThe queue stalled for an hour.\n\n# Action items\n\n- Alert on queue age\n",
+    );
+    let pm = &import.postmortem;
+    assert_eq!(pm.summary, "The queue stalled for an hour.");
+    assert_eq!(pm.title, "The queue stalled for an hour");
+    assert_eq!(pm.actions.len(), 1);
+    assert!(
+        import.warnings.iter().any(|w| w.contains("no title")),
+        "{:?}",
+        import.warnings
+    );
+}

@@ -86,6 +86,8 @@ pub(crate) fn assemble(
             }
         };
         let consume = match &front_title {
+            // "# Summary" at the top is a section, not the post-mortem's title.
+            None if sections[1].role.is_some() => false,
             None => {
                 title = Some(h1.trim().to_string());
                 true
