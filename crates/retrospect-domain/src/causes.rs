@@ -35,26 +35,31 @@ pub struct Cause {
 
 /// Parents must exist in the same post-mortem and the tree must not loop.
 pub(crate) fn validate_tree(causes: &[Cause]) -> Result<(), DomainError> {
+    let parents: std::collections::HashMap<LocalId, Option<LocalId>> =
+        causes.iter().map(|c| (c.id, c.parent)).collect();
+    // Causes already known to reach a root; each chain is walked once, so the
+    // check stays linear in the number of causes.
+    let mut rooted = std::collections::HashSet::new();
     for cause in causes {
-        let mut seen = vec![cause.id];
+        let mut chain = std::collections::HashSet::from([cause.id]);
         let mut current = cause.parent;
         while let Some(parent) = current {
-            if seen.contains(&parent) {
+            if rooted.contains(&parent) {
+                break;
+            }
+            if chain.contains(&parent) {
                 return Err(DomainError::CauseCycle {
                     cause: cause.id,
                     parent,
                 });
             }
-            seen.push(parent);
-            current = causes
-                .iter()
-                .find(|c| c.id == parent)
-                .ok_or(DomainError::NotFound {
-                    part: "cause",
-                    id: parent,
-                })?
-                .parent;
+            chain.insert(parent);
+            current = *parents.get(&parent).ok_or(DomainError::NotFound {
+                part: "cause",
+                id: parent,
+            })?;
         }
+        rooted.extend(chain);
     }
     Ok(())
 }

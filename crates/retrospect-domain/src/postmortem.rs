@@ -269,9 +269,15 @@ impl PostMortem {
     pub fn validate(&self) -> Result<(), DomainError> {
         required("title", &self.title, MAX_TITLE)?;
         crate::causes::validate_tree(&self.causes)?;
-        let has_entry = |id: LocalId| self.timeline.iter().any(|t| t.id == id);
-        let has_evidence = |id: LocalId| self.evidence.iter().any(|e| e.id == id);
-        let has_cause = |id: LocalId| self.causes.iter().any(|c| c.id == id);
+        // Sets, not scans: an imported file may hold tens of thousands of parts.
+        let ids =
+            |it: &mut dyn Iterator<Item = LocalId>| it.collect::<std::collections::HashSet<_>>();
+        let entries = ids(&mut self.timeline.iter().map(|t| t.id));
+        let evidence = ids(&mut self.evidence.iter().map(|e| e.id));
+        let causes = ids(&mut self.causes.iter().map(|c| c.id));
+        let has_entry = |id: LocalId| entries.contains(&id);
+        let has_evidence = |id: LocalId| evidence.contains(&id);
+        let has_cause = |id: LocalId| causes.contains(&id);
         for c in &self.causes {
             for &t in &c.timeline_refs {
                 if !has_entry(t) {

@@ -263,3 +263,21 @@ fn json_round_trip_keeps_everything() {
     let back: PostMortem = serde_json::from_str(&json).unwrap();
     assert_eq!(back, pm);
 }
+
+#[test]
+fn a_very_deep_cause_chain_validates_and_a_loop_in_it_is_found() {
+    let mut pm = sample();
+    pm.causes = (1..=20_000u32)
+        .map(|id| Cause {
+            id,
+            parent: (id > 1).then(|| id - 1),
+            text: format!("why {id}"),
+            category: None,
+            timeline_refs: Vec::new(),
+            evidence_refs: Vec::new(),
+        })
+        .collect();
+    pm.validate().unwrap();
+    pm.causes[0].parent = Some(20_000);
+    assert!(matches!(pm.validate(), Err(DomainError::CauseCycle { .. })));
+}
