@@ -16,8 +16,8 @@ use crate::finding::Severity;
 use crate::text::segment::sentences;
 use crate::text::tokens::{Tok, tokenize};
 use catalog::Rule;
-use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A rule match before positions and messages are attached.
 #[derive(Debug, Clone)]
@@ -38,13 +38,13 @@ pub struct Doc<'a> {
     pub masked: &'a str,
     pub sentences: Vec<Range<usize>>,
     names: Vec<String>,
-    tokens: Vec<OnceCell<Vec<Tok<'a>>>>,
+    tokens: Vec<OnceLock<Vec<Tok<'a>>>>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(masked: &'a str, names: Vec<String>) -> Doc<'a> {
         let sentences = sentences(masked);
-        let tokens = sentences.iter().map(|_| OnceCell::new()).collect();
+        let tokens = sentences.iter().map(|_| OnceLock::new()).collect();
         Doc {
             masked,
             sentences,
@@ -128,17 +128,42 @@ pub fn negated_before(toks: &[Tok], i: usize, n: usize) -> bool {
     })
 }
 
+/// Documents above this size are scanned on two threads.
+const PARALLEL_BYTES: usize = 64 * 1024;
+
 /// Runs every rule over the masked document.
 pub fn scan(doc: &Doc) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    counterfactual::scan(doc, &mut hits);
-    judgement::scan(doc, &mut hits);
-    cause::scan(doc, &mut hits);
-    question::scan(doc, &mut hits);
-    hindsight::scan(doc, &mut hits);
-    minimising::scan(doc, &mut hits);
-    remediation::scan(doc, &mut hits);
-    hits.sort_by_key(|h| (h.start, h.end));
+    // Big documents: run the two heaviest rule families on a second thread. The
+    // rules only read the document, so this changes nothing but the wall time.
+    let mut hits = if doc.masked.len() > PARALLEL_BYTES {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| {
+                let mut h = Vec::new();
+                cause::scan(doc, &mut h);
+                judgement::scan(doc, &mut h);
+                minimising::scan(doc, &mut h);
+                h
+            });
+            let mut h = Vec::new();
+            counterfactual::scan(doc, &mut h);
+            question::scan(doc, &mut h);
+            hindsight::scan(doc, &mut h);
+            remediation::scan(doc, &mut h);
+            h.extend(other.join().expect("rule thread panicked"));
+            h
+        })
+    } else {
+        let mut h = Vec::new();
+        counterfactual::scan(doc, &mut h);
+        judgement::scan(doc, &mut h);
+        cause::scan(doc, &mut h);
+        question::scan(doc, &mut h);
+        hindsight::scan(doc, &mut h);
+        minimising::scan(doc, &mut h);
+        remediation::scan(doc, &mut h);
+        h
+    };
+    hits.sort_by_key(|h| (h.start, h.end, h.rule.id()));
     // The same rule firing twice on overlapping text is one finding.
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
