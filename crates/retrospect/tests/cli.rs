@@ -454,3 +454,34 @@ fn a_why_that_stops_at_a_person_gets_a_question_about_the_system() {
     let err = s.fails(&["cause", "add", "1", "x", "--category", "People"]);
     assert!(err.contains("Code, Review, Tooling"), "{err}");
 }
+
+#[test]
+fn import_reads_zone_less_times_in_the_zone_given() {
+    let s = Sandbox::new();
+    let doc = s.path("outage.md");
+    std::fs::write(
+        &doc,
+        "# Search outage\n\n## Summary\nSearch was down.\n\n## Timeline\n\n### 2026-07-02\n\n- 14:02: alerts fire\n- 14:30: fix deployed\n",
+    )
+    .unwrap();
+    let report = s.json(&[
+        "import",
+        doc.to_str().unwrap(),
+        "--tz",
+        "America/Los_Angeles",
+    ]);
+    assert!(
+        report[0]["recognised"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.as_str().unwrap().contains("timeline"))
+    );
+    let pm = s.json(&["show", "1"]);
+    assert_eq!(
+        pm["timeline"][0]["at"], "2026-07-02T21:02:00Z",
+        "14:02 PDT is 21:02 UTC"
+    );
+    let err = s.fails(&["import", doc.to_str().unwrap(), "--tz", "Mars/Olympus"]);
+    assert!(err.contains("Mars/Olympus"), "{err}");
+}

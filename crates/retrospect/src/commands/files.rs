@@ -117,19 +117,17 @@ pub async fn import(store: &dyn Store, args: ImportArgs) -> Result<()> {
 }
 
 /// Parses a Markdown document; `tz` is the zone of times written without one.
+/// Empty, binary, non-UTF-8 and oversized input is refused with the place named.
 fn import_markdown(
     name: &str,
     bytes: &[u8],
     tz: Option<&str>,
 ) -> Result<retrospect_markdown::MarkdownImport> {
-    // from_bytes refuses empty, binary, non-UTF-8 and oversized input with the place named.
-    let imported = retrospect_markdown::from_bytes(name, bytes)?;
-    let Some(zone) = tz else { return Ok(imported) };
-    crate::timeparse::resolve_zone(Some(zone))?;
-    let text = std::str::from_utf8(bytes).context("already checked to be UTF-8")?;
+    if tz.is_some() {
+        crate::timeparse::resolve_zone(tz)?;
+    }
     let now = retrospect_domain::Timestamp::now();
-    retrospect_markdown::from_markdown_at(text, now, Some(zone))
-        .map_err(|e| anyhow::anyhow!("{name}: {e}"))
+    Ok(retrospect_markdown::from_bytes_at(name, bytes, now, tz)?)
 }
 
 /// Refuses oversized files before reading them whole.
