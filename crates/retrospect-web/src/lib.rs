@@ -6,6 +6,7 @@
 //! - [`app`] builds the router on any store, for tests and embedding.
 
 mod access;
+mod analysis;
 mod api;
 mod auth;
 mod coach;
@@ -53,6 +54,7 @@ pub async fn app(store: Arc<dyn WebStore>, options: AppOptions) -> Router {
         templates: Arc::new(templates::environment()),
         metrics: Arc::new(metrics::Metrics::default()),
         options: Arc::new(options.clone()),
+        analysis: Default::default(),
         recent_views: Default::default(),
     };
     let body_limit = options.max_upload_bytes;

@@ -36,5 +36,6 @@ pub struct AppState {
     /// When each person last had a view of each post-mortem recorded in the
     /// audit log: views are recorded at most once an hour per person and
     /// post-mortem, so reading a page does not write to the database every time.
+    pub analysis: Arc<crate::analysis::AnalysisCache>,
     pub recent_views: Arc<Mutex<HashMap<(i64, i64), Timestamp>>>,
 }

@@ -47,7 +47,7 @@ pub struct ActionRow<'a> {
     pub hints: Vec<SmartHint>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SmartHint {
     pub letter: String,
     pub message: String,
@@ -126,11 +126,11 @@ fn cause_rows(pm: &PostMortem) -> Vec<CauseRow<'_>> {
     out
 }
 
-pub fn smart_hints(pm: &PostMortem, action: &ActionItem) -> Vec<SmartHint> {
-    crate::smart::hints(pm, action)
-}
-
-pub fn build<'a>(pm: &'a PostMortem, person: &Person) -> PageView<'a> {
+pub fn build<'a>(
+    pm: &'a PostMortem,
+    person: &Person,
+    analysis: &crate::analysis::Analysis,
+) -> PageView<'a> {
     let moments = MOMENTS
         .iter()
         .map(|(kind, name, label)| {
@@ -179,7 +179,7 @@ pub fn build<'a>(pm: &'a PostMortem, person: &Person) -> PageView<'a> {
         .iter()
         .filter(|t| t.state == EntryState::Accepted && t.hidden)
         .count();
-    let findings = coach::review(pm);
+    let findings = analysis.findings.clone();
     let blocking_count = coach::blocking(&findings).len();
     let mut findings_by_place: HashMap<String, Vec<PlacedFinding>> = HashMap::new();
     for f in &findings {
@@ -242,13 +242,13 @@ pub fn build<'a>(pm: &'a PostMortem, person: &Person) -> PageView<'a> {
             .iter()
             .map(|a| ActionRow {
                 action: a,
-                hints: smart_hints(pm, a),
+                hints: analysis.smart.get(&a.id).cloned().unwrap_or_default(),
             })
             .collect(),
         findings,
         findings_by_place,
         blocking_count,
-        fishbone_svg: retrospect_render::fishbone_svg(pm),
+        fishbone_svg: analysis.fishbone_svg.clone(),
         permissions,
         participants: pm
             .participants

@@ -296,5 +296,17 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
     s.scroll_to("#review").await;
     s.shot("published").await;
 
+    // 9. The same page on a phone-sized screen.
+    s.driver
+        .set_window_rect(0, 0, 390, 844)
+        .await
+        .expect("phone size");
+    s.driver
+        .goto(s.driver.current_url().await.expect("url").as_str())
+        .await
+        .expect("reload");
+    s.wait_text(".pm-head h1", "SSH login storm").await;
+    s.shot("phone").await;
+
     s.driver.clone().quit().await.expect("quit");
 }

@@ -22,7 +22,7 @@ pub async fn html(
     let person = ctx.person()?.clone();
     let pm = load_readable(&state, &person, id).await?;
     audit::record(&state, &person, id, "exported", "HTML").await;
-    let v = crate::view::build(&pm, &person);
+    let v = crate::view::build(&pm, &person, &state.analysis.get(&pm));
     let page = super::render(
         &state,
         "document.html",

@@ -26,19 +26,20 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
         };
         return Ok(see_other(target));
     };
-    let all = readable_summaries(&state, &person, ListFilter::default(), 10_000).await?;
+    // The most recent readable post-mortems are enough to find one's own; the
+    // review queue is asked for separately so an old one is not missed.
+    let all = readable_summaries(&state, &person, ListFilter::default(), 1_000).await?;
     let mine: Vec<_> = all
         .iter()
         .filter(|s| s.author.as_deref() == Some(person.username.as_str()))
         .take(HOME_ROWS)
         .cloned()
         .collect();
-    let in_review: Vec<_> = all
-        .iter()
-        .filter(|s| s.status == Status::InReview)
-        .take(HOME_ROWS)
-        .cloned()
-        .collect();
+    let review_filter = ListFilter {
+        status: Some(Status::InReview),
+        ..Default::default()
+    };
+    let in_review = readable_summaries(&state, &person, review_filter, HOME_ROWS).await?;
     let recent: Vec<_> = all.iter().take(HOME_ROWS).cloned().collect();
     let today = jiff::Timestamp::now()
         .to_zoned_datetime(jiff::tz::TimeZone::UTC)

@@ -21,7 +21,7 @@ pub async fn show(
     let person = ctx.person()?.clone();
     let pm = load_readable(&state, &person, id).await?;
     audit::record_view(&state, &person, id).await;
-    let view = crate::view::build(&pm, &person);
+    let view = crate::view::build(&pm, &person, &state.analysis.get(&pm));
     let names = |all: &'static [&'static str]| all.to_vec();
     render(
         &state,
