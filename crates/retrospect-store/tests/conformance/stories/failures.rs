@@ -26,8 +26,10 @@ fn fails_late() -> PostMortem {
     pm
 }
 
-/// Accepted by the domain, refused by a reference checked only at COMMIT.
-fn fails_at_commit() -> PostMortem {
+/// A log template pointing at evidence that does not exist. The domain
+/// refuses it before anything is written (the database's deferred foreign
+/// keys would refuse it at COMMIT too); either way nothing may change.
+fn dangling_reference() -> PostMortem {
     let mut pm = full();
     pm.log_templates.push(LogTemplate {
         evidence: 99,
@@ -39,8 +41,10 @@ fn fails_at_commit() -> PostMortem {
         level: None,
         examples: Vec::new(),
     });
-    pm.validate()
-        .unwrap_or_else(|e| panic!("the domain should accept this: {e}"));
+    assert!(
+        pm.validate().is_err(),
+        "the domain checks template references"
+    );
     pm
 }
 
@@ -87,7 +91,7 @@ pub async fn create_many_is_all_or_nothing(ctx: &Ctx) {
 
     let failed = ctx
         .store
-        .create_many(&[simple("First, fine"), fails_at_commit()])
+        .create_many(&[simple("First, fine"), dangling_reference()])
         .await;
     assert!(
         failed.is_err(),
@@ -115,7 +119,7 @@ pub async fn an_update_failing_halfway_leaves_the_previous_state(ctx: &Ctx) {
         .create(&full())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    for broken in [fails_late(), fails_at_commit()] {
+    for broken in [fails_late(), dangling_reference()] {
         let mut attempt = broken;
         attempt.id = original.id;
         attempt.version = original.version;
