@@ -3,12 +3,23 @@
 use retrospect_domain::PostMortem;
 
 use crate::frontmatter::write_front;
+use crate::own::pictures::{self, Picture};
 use crate::own::{self, actions, causes, evidence, lessons, timeline};
 use crate::{block, inline};
 
 /// Writes a post-mortem as a Markdown document that [`crate::from_markdown`]
 /// reads back to an equal post-mortem.
 pub fn to_markdown(pm: &PostMortem) -> String {
+    to_markdown_with_pictures(pm, &[])
+}
+
+/// [`to_markdown`] with a `## Pictures` section, after the root causes,
+/// linking to pictures drawn from the post-mortem (its timeline and fishbone,
+/// saved beside the document). The pictures are not part of the post-mortem:
+/// the importer recognises the section as generated and leaves it out, so the
+/// document still reads back to the same post-mortem. With no pictures this
+/// is exactly [`to_markdown`].
+pub fn to_markdown_with_pictures(pm: &PostMortem, pictures: &[Picture]) -> String {
     let mut out = write_front(pm);
     out.push('\n');
     out.push_str(&format!("# {}\n", heading_text(&pm.title)));
@@ -54,6 +65,9 @@ pub fn to_markdown(pm: &PostMortem) -> String {
     }
     if !pm.causes.is_empty() {
         section(own::ROOT_CAUSES, causes::write(&pm.causes));
+    }
+    if !pictures.is_empty() {
+        section(pictures::PICTURES, pictures::write(pictures));
     }
     if !pm.lessons.is_empty() {
         section(own::LESSONS, lessons::write(&pm.lessons));

@@ -20,10 +20,11 @@ mod timefmt;
 mod timeline;
 
 pub use error::{ImportError, ImportErrorKind};
-pub use export::to_markdown;
+pub use export::{to_markdown, to_markdown_with_pictures};
 pub use import::{MarkdownImport, from_markdown, from_markdown_at};
 pub use input::MAX_DOCUMENT_BYTES;
 pub use json::{from_json, to_json};
+pub use own::pictures::Picture;
 pub use timeline::{ParsedEntry, timeline_from_text};
 
 use retrospect_domain::Timestamp;

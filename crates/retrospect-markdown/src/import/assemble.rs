@@ -11,6 +11,7 @@ use super::structure::{check_structure, domain_validate};
 use super::{MarkdownImport, Report, parts};
 use crate::frontmatter::{self, ForeignFront, read_foreign};
 use crate::lines::join_trimmed;
+use crate::own::pictures;
 use crate::timeline::{Context, when::dates_in, zones};
 use crate::{ImportError, block, inline};
 
@@ -114,6 +115,18 @@ pub(crate) fn assemble(
         let body_lines: Vec<&str> = sec.body.iter().map(|(_, l)| *l).collect();
         let body = join_trimmed(&body_lines);
         let as_text = |b: &str| if own { block::decode(b) } else { b.to_string() };
+        // Pictures drawn from the post-mortem are not part of it: they are redrawn on export.
+        if own
+            && !sec.free
+            && sec.level == 2
+            && heading == pictures::PICTURES
+            && let Some(count) = pictures::generated_count(&body_lines)
+        {
+            report.recognised.push(format!(
+                "pictures: {count} (drawn from the post-mortem, so not kept; they are redrawn on export)"
+            ));
+            continue;
+        }
         if sec.free || sec.role.is_none() {
             if sec.heading.is_some() || !body.is_empty() {
                 free.push(FreeSection {

@@ -6,6 +6,7 @@ pub(crate) mod actions;
 pub(crate) mod causes;
 pub(crate) mod evidence;
 pub(crate) mod lessons;
+pub(crate) mod pictures;
 pub(crate) mod timeline;
 
 use retrospect_domain::LocalId;
