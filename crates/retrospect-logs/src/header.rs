@@ -98,6 +98,42 @@ fn tokens(b: &[u8], n: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
     .take(n)
 }
 
+/// Span of the `n`-th (from 0) whitespace-separated token: a plain loop,
+/// as this runs on every line.
+#[inline]
+fn nth_token(b: &[u8], n: usize) -> Option<(usize, usize)> {
+    let mut i = 0;
+    let mut k = 0;
+    loop {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let s = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if k == n {
+            return Some((s, i));
+        }
+        k += 1;
+    }
+}
+
+/// Bytes allowed in a `component:` token besides letters and digits.
+const COMPONENT_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let extra = b"._$-/()[]@#:";
+    let mut k = 0;
+    while k < extra.len() {
+        t[extra[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Removes what closes a bracketed timestamp and the separators after it.
 pub fn strip_lead(rest: &[u8]) -> usize {
     let mut i = 0;
@@ -234,7 +270,7 @@ fn after_level(rest: &[u8], mut i: usize) -> usize {
             }
         }
     }
-    let Some((s, e)) = tokens(&rest[i..], 1).next() else {
+    let Some((s, e)) = nth_token(&rest[i..], 0) else {
         return i;
     };
     let tok = &rest[i + s..i + e];
@@ -244,7 +280,7 @@ fn after_level(rest: &[u8], mut i: usize) -> usize {
         && tok[0].is_ascii_alphabetic()
         && tok
             .iter()
-            .all(|c| c.is_ascii_alphanumeric() || b"._$-/()[]@#:".contains(c));
+            .all(|&c| c.is_ascii_alphanumeric() || COMPONENT_BYTES[c as usize]);
     if matches!(tok, b"-" | b":" | b"|" | b"--") || component_like {
         return skip_ws(rest, i + e);
     }
@@ -256,7 +292,7 @@ pub fn split(rule: &HeaderRule, rest: &[u8]) -> Split {
     let lead = strip_lead(rest);
     let r = &rest[lead..];
     let (level, start) = if let Some(col) = rule.level_col {
-        match tokens(r, col as usize + 1).nth(col as usize) {
+        match nth_token(r, col as usize) {
             Some((s, e)) => match Level::parse(&r[s..e]) {
                 Some(l) => (Some(l), after_level(r, e)),
                 None => (None, 0),

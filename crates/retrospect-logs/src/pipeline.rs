@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::error::{LogError, Warning};
 use crate::header::Level;
-use crate::mask::Masked;
+use crate::mask::{MAX_MESSAGE, Masked, hash_bytes};
 use crate::memory::{reference_instant, split_lines};
 use crate::miner::IdMap;
 use crate::options::Options;
@@ -53,6 +53,8 @@ pub struct FileStart {
 }
 
 const EXAMPLE_BYTES: usize = 300;
+/// Seed of the raw-message hash (distinct from the masked-sequence one).
+const REPEAT_SEED: u64 = 0x2545_f491_4f6c_dd1d;
 
 fn process(
     chunk: &Chunk,
@@ -62,6 +64,7 @@ fn process(
     first: bool,
 ) -> ChunkOut {
     let mut seen: IdMap<u32> = IdMap::default();
+    let mut repeats: IdMap<(&[u8], u32)> = IdMap::default();
     let mut distinct = Vec::new();
     let mut lines = Vec::new();
     let mut years = YearTracker::new(start_year);
@@ -81,15 +84,26 @@ fn process(
             continue;
         }
         have_record = true;
-        masked.fill(v.msg);
-        let local = *seen.entry(masked.hash).or_insert_with(|| {
-            let cut = line.len().min(EXAMPLE_BYTES);
-            distinct.push(Distinct {
-                masked: masked.clone(),
-                example: String::from_utf8_lossy(&line[..cut]).into_owned(),
-            });
-            distinct.len() as u32 - 1
-        });
+        // A message repeated word for word masks the same: look it up
+        // before masking (compared byte for byte, so never mistaken).
+        let msg = &v.msg[..v.msg.len().min(MAX_MESSAGE)];
+        let msg_hash = hash_bytes(REPEAT_SEED, msg);
+        let local = match repeats.get(&msg_hash) {
+            Some(&(earlier, local)) if earlier == msg => local,
+            _ => {
+                masked.fill(msg);
+                let local = *seen.entry(masked.hash).or_insert_with(|| {
+                    let cut = line.len().min(EXAMPLE_BYTES);
+                    distinct.push(Distinct {
+                        masked: masked.clone(),
+                        example: String::from_utf8_lossy(&line[..cut]).into_owned(),
+                    });
+                    distinct.len() as u32 - 1
+                });
+                repeats.insert(msg_hash, (msg, local));
+                local
+            }
+        };
         lines.push(LineRec {
             local,
             ts,
@@ -134,7 +148,7 @@ pub fn run(
         line,
         message,
     };
-    let first = match reader.next_chunk() {
+    let first = match reader.next_chunk(Vec::new()) {
         Ok(c) => c,
         Err(e) => {
             let at = reader.file_bytes.load(std::sync::atomic::Ordering::Relaxed);
@@ -183,10 +197,14 @@ pub fn run(
     std::thread::scope(|s| {
         let (tx, rx) = sync_channel::<(u64, Chunk, i32)>(threads * 2);
         let (otx, orx) = sync_channel::<(u64, ChunkOut)>(threads * 2);
+        // Read buffers go back to the reader once processed: no fresh
+        // 4 MiB allocation (and page faults) per chunk.
+        let (pool_tx, pool_rx) = sync_channel::<Vec<u8>>(threads * 2 + 2);
         let rx: Arc<Mutex<Receiver<(u64, Chunk, i32)>>> = Arc::new(Mutex::new(rx));
         for _ in 0..threads {
             let rx = Arc::clone(&rx);
             let otx = otx.clone();
+            let pool_tx = pool_tx.clone();
             let fb = Arc::clone(&file_bytes);
             s.spawn(move || {
                 loop {
@@ -194,12 +212,14 @@ pub fn run(
                     let Some((seq, chunk, year)) = job else { break };
                     let mut out = process(&chunk, &profile, opts, year, seq == 0);
                     out.file_bytes = fb.load(std::sync::atomic::Ordering::Relaxed);
+                    let _ = pool_tx.try_send(chunk.data);
                     if otx.send((seq, out)).is_err() {
                         break;
                     }
                 }
             });
         }
+        drop(pool_tx);
         drop(otx);
         let reader_handle = s.spawn(move || {
             let mut years: Option<YearTracker> = None;
@@ -220,7 +240,7 @@ pub fn run(
                     return None;
                 }
                 seq += 1;
-                match reader.next_chunk() {
+                match reader.next_chunk(pool_rx.try_recv().unwrap_or_default()) {
                     Ok(next) => chunk = next,
                     Err(e) => {
                         let at = reader.file_bytes.load(std::sync::atomic::Ordering::Relaxed);

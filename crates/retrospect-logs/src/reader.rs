@@ -55,6 +55,10 @@ pub struct Chunk {
 
 pub struct ChunkReader {
     inner: Box<dyn Read + Send>,
+    /// Plain files are read directly (the `File` fills the buffer without
+    /// zeroing it first) and counted here; gzip input is counted below the
+    /// decoder, in compressed bytes.
+    count_here: bool,
     carry: Vec<u8>,
     eof: bool,
     skipping: bool,
@@ -73,21 +77,22 @@ impl ChunkReader {
         let n = file.read(&mut magic).map_err(open_err)?;
         let file = File::open(path).map_err(open_err)?;
         let count = Arc::new(AtomicU64::new(0));
-        let counted = Counting {
-            inner: file,
-            count: Arc::clone(&count),
-        };
         let gzip = n == 2 && magic == [0x1f, 0x8b];
         let inner: Box<dyn Read + Send> = if gzip {
+            let counted = Counting {
+                inner: file,
+                count: Arc::clone(&count),
+            };
             Box::new(MultiGzDecoder::new(BufReader::with_capacity(
                 1 << 20,
                 counted,
             )))
         } else {
-            Box::new(counted)
+            Box::new(file)
         };
         Ok(ChunkReader {
             inner,
+            count_here: !gzip,
             carry: Vec::new(),
             eof: false,
             skipping: false,
@@ -96,36 +101,41 @@ impl ChunkReader {
         })
     }
 
-    /// The next chunk, ending after a newline (or at the end of the file).
-    pub fn next_chunk(&mut self) -> io::Result<Option<Chunk>> {
-        let mut buf = std::mem::take(&mut self.carry);
+    /// The next chunk, ending after a newline (or at the end of the file),
+    /// read into `buf` (a buffer handed back by a worker, or a new one).
+    pub fn next_chunk(&mut self, mut buf: Vec<u8>) -> io::Result<Option<Chunk>> {
+        buf.clear();
+        buf.reserve(CHUNK);
+        buf.extend_from_slice(&self.carry);
+        self.carry.clear();
         let mut truncated = 0;
         loop {
             while buf.len() < CHUNK && !self.eof {
                 let start = buf.len();
-                buf.resize(CHUNK.max(start + (64 << 10)), 0);
-                let n = match self.inner.read(&mut buf[start..]) {
-                    Ok(n) => n,
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => 0,
+                let want = (CHUNK - start) as u64;
+                let res = (&mut self.inner).take(want).read_to_end(&mut buf);
+                let n = (buf.len() - start) as u64;
+                if self.count_here {
+                    self.file_bytes.fetch_add(n, Ordering::Relaxed);
+                }
+                match res {
+                    Ok(_) if n < want => self.eof = true,
+                    Ok(_) => {}
                     Err(e) => {
-                        buf.truncate(start);
+                        // Keep what was read before the error for the caller.
                         self.eof = true;
                         self.carry = buf;
                         return Err(e);
                     }
-                };
-                buf.truncate(start + n);
-                if n == 0 {
-                    self.eof = true;
                 }
                 if self.skipping {
                     // Drop the rest of an over-long line.
-                    match memchr::memchr(b'\n', &buf) {
+                    match memchr::memchr(b'\n', &buf[start..]) {
                         Some(p) => {
-                            buf.drain(..=p);
+                            buf.drain(start..=start + p);
                             self.skipping = false;
                         }
-                        None => buf.clear(),
+                        None => buf.truncate(start),
                     }
                 }
             }
@@ -133,7 +143,8 @@ impl ChunkReader {
                 return Ok(None);
             }
             if let Some(p) = memchr::memrchr(b'\n', &buf) {
-                self.carry = buf.split_off(p + 1);
+                self.carry.extend_from_slice(&buf[p + 1..]);
+                buf.truncate(p + 1);
                 return Ok(Some(Chunk {
                     data: buf,
                     truncated,

@@ -266,6 +266,28 @@ fn parse_at(line: &[u8], kind: Kind, boundary: usize) -> Option<Found> {
     })
 }
 
+/// Whether any strict layout could match in the searched part of a line:
+/// they all need a clock (`H:MM:SS`, `H.MM.SS`) or ISO's compact `THHMMSS`.
+/// A cheap necessary test that lets lines without one (stack frames,
+/// continuation text) skip the full search.
+fn may_hold_clock(line: &[u8]) -> bool {
+    // A layout starts at a boundary within MAX_PREFIX bytes and reaches its
+    // clock within a few dozen bytes (weekday and month names included).
+    let b = &line[..line.len().min(MAX_PREFIX + 64)];
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    memchr::memchr3_iter(b':', b'.', b'T', b).any(|p| {
+        let sep = b[p];
+        if sep == b'T' {
+            return (1..=6).all(|k| digit(p + k));
+        }
+        p > 0
+            && digit(p - 1)
+            && digit(p + 1)
+            && ((b.get(p + 2) == Some(&sep) && digit(p + 3))
+                || (digit(p + 2) && b.get(p + 3) == Some(&sep) && digit(p + 4)))
+    })
+}
+
 /// The full search; also returns the (kind, boundary index) that fitted.
 #[cold]
 fn find_slow(line: &[u8], fmt: Format) -> Option<(Found, Kind, usize)> {
@@ -274,12 +296,19 @@ fn find_slow(line: &[u8], fmt: Format) -> Option<(Found, Kind, usize)> {
         start: pos,
         end: pos + len,
     };
+    let clock = may_hold_clock(line);
+    if !clock && fmt.kind.strict() {
+        return None;
+    }
     let (table, n) = boundary_table(line);
     // Same layout after a prefix of a different length.
     for (k, &pos) in table[..n].iter().enumerate() {
         if let Some(hit) = fmt.kind.parse(&line[pos..]) {
             return Some((found(hit, pos), fmt.kind, k));
         }
+    }
+    if !clock {
+        return None;
     }
     // A different, unambiguous layout at the usual places (mixed files).
     let usual = (fmt.boundary < n).then(|| (fmt.boundary, table[fmt.boundary]));
@@ -355,6 +384,71 @@ mod tests {
                 .map_while(|k| nth_boundary(b, k).map(|p| (k, p)))
                 .collect();
             assert_eq!(boundaries(b).collect::<Vec<_>>(), slow, "{line}");
+        }
+    }
+
+    #[test]
+    fn lines_without_a_clock_hold_no_strict_layout() {
+        for line in [
+            "2024-01-02 03:04:05,678 ERROR boom",
+            "20240102T030405Z x",
+            "Jun  1 9:5:0 host",
+            "[10.30 16:49:06] x",
+            "\tat org.foo.Bar.baz(Bar.java:42)",
+            "081109 203615 148 INFO dfs.DataNode: x",
+        ] {
+            let b = line.as_bytes();
+            let any = boundaries(b).any(|(_, pos)| {
+                TEXT_KINDS
+                    .iter()
+                    .filter(|k| k.strict())
+                    .any(|k| k.parse(&b[pos..]).is_some())
+            });
+            assert!(!any || may_hold_clock(b), "{line}");
+        }
+        assert!(!may_hold_clock(b"\tat org.foo.Bar.baz(Bar.java:42)"));
+    }
+
+    /// The full search as it was before the clock filter.
+    fn unfiltered(line: &[u8], fmt: Format) -> Option<(Found, Kind, usize)> {
+        let hit = |(raw, len): (Raw, usize), pos: usize| Found {
+            raw,
+            start: pos,
+            end: pos + len,
+        };
+        let (table, n) = boundary_table(line);
+        for (k, &pos) in table[..n].iter().enumerate() {
+            if let Some(h) = fmt.kind.parse(&line[pos..]) {
+                return Some((hit(h, pos), fmt.kind, k));
+            }
+        }
+        let usual = (fmt.boundary < n).then(|| (fmt.boundary, table[fmt.boundary]));
+        for (k, pos) in [Some((0, 0)), usual].into_iter().flatten() {
+            for kind in TEXT_KINDS.iter().filter(|k| k.strict()) {
+                if let Some(h) = kind.parse(&line[pos..]) {
+                    return Some((hit(h, pos), *kind, k));
+                }
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn clock_filter_changes_no_result(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "2024-01-02 03:04:05,678", "20240102T030405Z", "Jun  1 9:5:0", "10.30 16:49:06",
+                "Sun Dec 04 04:47:44 2005", "10/Oct/2000:13:55:36 -0700", "17/06/09 20:10:40",
+                "I0102 15:04:05.000001", "2005-06-03-15.42.50.675872", "1117838570", "081109 203615",
+                "2005.06.03", "x", "[", "]", "|", "at", "a.b:42)", "12:3", "1.2.3", "T12345", " ", "  ",
+            ]), 0..10),
+            kind in proptest::sample::select(TEXT_KINDS.to_vec()),
+            boundary in 0usize..8,
+        ) {
+            let line = pieces.concat();
+            let fmt = Format { kind, boundary };
+            proptest::prop_assert_eq!(find_slow(line.as_bytes(), fmt), unfiltered(line.as_bytes(), fmt), "{}", line);
         }
     }
 
