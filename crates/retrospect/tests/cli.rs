@@ -485,3 +485,70 @@ fn import_reads_zone_less_times_in_the_zone_given() {
     let err = s.fails(&["import", doc.to_str().unwrap(), "--tz", "Mars/Olympus"]);
     assert!(err.contains("Mars/Olympus"), "{err}");
 }
+
+#[test]
+fn markdown_export_to_a_file_writes_its_pictures_beside_it() {
+    let s = Sandbox::new();
+    s.ok(&["new", "Queue backlog", "--summary", "Jobs waited an hour"]);
+    s.ok(&[
+        "entry",
+        "add",
+        "1",
+        "2026-11-25T10:00:00Z",
+        "Backlog passes 10,000 jobs",
+        "--actor",
+        "grafana",
+    ]);
+    s.ok(&["cause", "add", "1", "Workers were scaled down by mistake"]);
+    // A name with a space: the links must still point at the files.
+    let path = s.path("queue backlog.md");
+    let out = s.run(&[
+        "export",
+        "1",
+        "--format",
+        "markdown",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    let markdown = std::fs::read_to_string(&path).unwrap();
+    for picture in ["timeline", "fishbone"] {
+        let file = s.path(&format!("queue backlog-{picture}.svg"));
+        let svg = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{picture}: {e}"));
+        assert!(svg.contains("<svg"), "{picture} is not an SVG picture");
+        assert!(said.contains(&file.display().to_string()), "{said}");
+        assert!(
+            markdown.contains(&format!("](queue%20backlog-{picture}.svg)")),
+            "{markdown}"
+        );
+    }
+    assert!(markdown.contains("\n## Pictures\n"), "{markdown}");
+    assert!(!s.ok(&["export", "1"]).contains("## Pictures"));
+
+    let imported = s.ok(&["import", path.to_str().unwrap()]);
+    assert!(imported.contains("recognised pictures: 2"), "{imported}");
+    let original = s.json(&["show", "1"]);
+    let copy = s.json(&["show", "2"]);
+    for field in [
+        "title", "summary", "timeline", "causes", "sections", "kind", "template",
+    ] {
+        assert_eq!(original[field], copy[field], "{field} differs");
+    }
+
+    // Nothing to draw: no pictures, no Pictures section.
+    s.ok(&["new", "A quiet one"]);
+    let quiet = s.path("quiet.md");
+    s.ok(&["export", "3", "--output", quiet.to_str().unwrap()]);
+    assert!(
+        !std::fs::read_to_string(&quiet)
+            .unwrap()
+            .contains("## Pictures")
+    );
+    assert!(!s.path("quiet-timeline.svg").exists());
+    assert!(!s.path("quiet-fishbone.svg").exists());
+}

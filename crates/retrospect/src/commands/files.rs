@@ -1,9 +1,9 @@
 //! export and import: post-mortems as Markdown or JSON files.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use retrospect_domain::PostMortem;
+use retrospect_domain::{EntryState, PostMortem};
 use retrospect_store::Store;
 
 use super::emit;
@@ -13,6 +13,9 @@ pub async fn export(store: &dyn Store, args: ExportArgs) -> Result<()> {
     let mut pm = store.get(args.id).await?;
     if args.pseudonymise {
         pm = retrospect_render::pseudonymise(&pm);
+    }
+    if let (FileFormat::Markdown, Some(path)) = (args.format, &args.output) {
+        return export_markdown_with_pictures(&pm, path);
     }
     let text = match args.format {
         FileFormat::Markdown => retrospect_markdown::to_markdown(&pm),
@@ -31,6 +34,63 @@ pub async fn export(store: &dyn Store, args: ExportArgs) -> Result<()> {
             eprintln!("Wrote post-mortem {} to {}.", pm.id, path.display());
         }
         None => print!("{text}"),
+    }
+    Ok(())
+}
+
+/// Writes the Markdown file and, beside it, the pictures it links to: the
+/// timeline (when it has entries to show) and the fishbone (when there are
+/// causes), as `NAME-timeline.svg` and `NAME-fishbone.svg`. The pictures are
+/// written first, so the document never links to a file that is not there.
+fn export_markdown_with_pictures(pm: &PostMortem, path: &Path) -> Result<()> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| format!("post-mortem-{}", pm.id));
+    let has_visible_entries = pm
+        .timeline
+        .iter()
+        .any(|t| !t.hidden && t.state != EntryState::Dismissed);
+    let mut drawn: Vec<(&str, String, String)> = Vec::new();
+    if has_visible_entries {
+        drawn.push((
+            "timeline",
+            format!("Timeline of \u{201c}{}\u{201d}", pm.title),
+            retrospect_render::timeline_svg(pm),
+        ));
+    }
+    if !pm.causes.is_empty() {
+        drawn.push((
+            "fishbone",
+            format!("Fishbone diagram: causes of \u{201c}{}\u{201d}", pm.title),
+            retrospect_render::fishbone_svg(pm),
+        ));
+    }
+    let mut pictures = Vec::new();
+    let mut written: Vec<PathBuf> = Vec::new();
+    for (name, alt, svg) in drawn {
+        let file_name = format!("{stem}-{name}.svg");
+        let picture_path = path.with_file_name(&file_name);
+        write_atomically(&picture_path, svg.as_bytes())?;
+        written.push(picture_path);
+        pictures.push(retrospect_markdown::Picture {
+            alt,
+            path: file_name,
+        });
+    }
+    let text = retrospect_markdown::to_markdown_with_pictures(pm, &pictures);
+    write_atomically(path, text.as_bytes())?;
+    if written.is_empty() {
+        eprintln!("Wrote post-mortem {} to {}.", pm.id, path.display());
+    } else {
+        let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "Wrote post-mortem {} to {}, with its pictures beside it: {}.",
+            pm.id,
+            path.display(),
+            names.join(", ")
+        );
     }
     Ok(())
 }
