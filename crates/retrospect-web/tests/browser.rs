@@ -306,6 +306,10 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
         .await
         .expect("reload");
     s.wait_text(".pm-head h1", "SSH login storm").await;
+    s.driver
+        .execute("window.scrollTo(0, 0);", Vec::new())
+        .await
+        .expect("scroll to top");
     s.shot("phone").await;
 
     s.driver.clone().quit().await.expect("quit");
