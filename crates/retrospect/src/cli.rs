@@ -278,7 +278,8 @@ pub struct ExportArgs {
     pub id: i64,
     #[arg(long, value_enum, default_value_t = FileFormat::Markdown)]
     pub format: FileFormat,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output. A Markdown export to a file also
+    /// writes its pictures (FILE-timeline.svg, FILE-fishbone.svg) beside it.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
     /// Replace people's names with stable pseudonyms (Person A, Person B …).

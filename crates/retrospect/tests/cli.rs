@@ -317,7 +317,7 @@ fn killing_an_import_leaves_the_database_as_it_was() {
         let _ = child.wait();
         let n = s.count();
         assert!(
-            n == 1 || (n - 1) % 300 == 0,
+            n == 1 || (n - 1).is_multiple_of(300),
             "after a kill at {:.0}% of an import there are {n} post-mortems: a partial import",
             fraction * 100.0
         );

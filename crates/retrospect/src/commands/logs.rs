@@ -61,7 +61,7 @@ pub fn run(cmd: LogsCmd) -> Result<()> {
             retrospect_logs::write_templates(files, &opts, retrospect_logs::Format::Csv, &mut out)?
         }
         (false, RowFormat::Json) => retrospect_logs::write_templates(
-            &files,
+            files,
             &opts,
             retrospect_logs::Format::JsonLines,
             &mut out,
