@@ -11,7 +11,7 @@ fn set(words: &'static str) -> HashSet<&'static str> {
 /// Pronouns that stand for people. "they" is usually people in incident prose.
 pub static PERSON_PRONOUNS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     set(
-        "i me he him she her they them we us you someone somebody anyone anybody everyone everybody nobody no-one noone whoever myself himself herself themselves ourselves yourself",
+        "i me he him she her they them we us you u someone somebody anyone anybody everyone everybody nobody no-one noone whoever myself himself herself themselves ourselves yourself",
     )
 });
 
@@ -22,7 +22,34 @@ pub static THING_PRONOUNS: LazyLock<HashSet<&str>> =
 /// Role and team nouns: people by function.
 pub static ROLE_NOUNS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     set(
-        "engineer engineers developer developers dev devs programmer coder operator operators on-call oncall on-caller on-callers responder responders sre sres admin admins administrator administrators sysadmin sysadmins dba dbas intern interns hire hires lead leads manager managers contractor contractors employee employees staff staffer person people team teams squad crew ops devops reviewer reviewers approver approvers author authors committer deployer releaser owner owners commander ic tester testers qa analyst analysts architect architects consultant consultants vendor-engineer user users customer customers colleague colleagues folks guy guys member members individual individuals humans junior juniors senior seniors newcomer newcomers trainee trainees specialist technician technicians support agent-on-call director cto vp supervisor supervisors management leadership group pair founder primary-on-call secondary-on-call captain captains coordinator shepherd driver champion sheriff firefighter scribe liaison facilitator steward maintainer maintainers contributor contributors requester assignee investigator teammate teammates coworker coworkers partner newbie rookie veteran expert novice apprentice student",
+        "engineer engineers developer developers dev devs programmer coder operator operators on-call oncall on-caller on-callers responder responders sre sres admin admins administrator administrators sysadmin sysadmins dba dbas intern interns hire hires lead leads manager managers contractor contractors employee employees staff staffer person people team teams squad crew ops devops reviewer reviewers approver approvers author authors committer deployer releaser owner owners commander ic tester testers qa analyst analysts architect architects consultant consultants vendor-engineer user users customer customers colleague colleagues folks ppl guy guys member members individual individuals humans junior juniors senior seniors newcomer newcomers trainee trainees specialist technician technicians support agent-on-call director cto vp supervisor supervisors management leadership group pair founder primary-on-call secondary-on-call captain captains coordinator shepherd driver champion sheriff firefighter scribe liaison facilitator steward maintainer maintainers contributor contributors requester assignee investigator teammate teammates coworker coworkers partner newbie rookie veteran expert novice apprentice student dispatcher dispatchers pilot pilots copilot nurse nurses doctor doctors clinician clinicians trader traders officer officers inspector inspectors auditor auditors planner planners moderator moderators representative representatives rep reps volunteer volunteers foreman electrician electricians mechanic mechanics crewmember crewmembers deployers releasers committers sysop sysops webmaster dev-team devteam qa-team ops-team",
+    )
+});
+
+/// People an incident happens to, not people who responded: "most customers did not
+/// notice" is a fact, not a judgement.
+pub static BYSTANDER_NOUNS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(
+        "customer customers user users client clients visitor visitors subscriber subscribers shopper shoppers player players viewer viewers reader readers citizen citizens patient patients passenger passengers consumer-user end-user end-users enduser endusers",
+    )
+});
+
+/// Adversaries: a review does not coach the language about attackers.
+pub static ADVERSARY_NOUNS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(
+        "attacker attackers adversary adversaries hacker hackers intruder intruders scammer scammers phisher phishers spammer spammers squatter squatters criminal criminals thief thieves malware botnet actor actors",
+    )
+});
+
+/// Role words that are also technical words ("cluster members", "NIC driver"):
+/// after a system modifier they are systems.
+pub static AMBIGUOUS_ROLES: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| set("member members pair driver drivers runner runners partner"));
+
+/// Days and months: capitalised, never a person ("the drift on Tuesday caused").
+pub static CALENDAR_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(
+        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec christmas easter thanksgiving ramadan diwali",
     )
 });
 
@@ -71,7 +98,7 @@ pub static DETERMINERS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 /// Nouns that, owned by a person, put the person in a cause slot ("Maria's change").
 pub static PERSON_ARTIFACTS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     set(
-        "change changes deploy deployment push commit commits pr typo mistake mistakes error errors config command fault negligence oversight misconfiguration action actions decision decisions carelessness inattention failure lapse slip fat-finger blunder screw-up screwup work edit edits script query migration patch",
+        "change changes deploy deployment push commit commits pr typo mistake mistakes error errors config command fault negligence oversight misconfiguration action actions decision decisions carelessness inattention failure lapse slip fat-finger blunder screw-up screwup work edit edits script query migration patch hotfix fix fixes rollout release upgrade cleanup call merge refactor rewrite code keystroke input entry",
     )
 });
 

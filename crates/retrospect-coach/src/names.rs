@@ -19,7 +19,7 @@ ian ibrahim ida ifeoma igor ilya imani imran ines ingrid ioana irene iris isaac 
 jack jackie jacob jacqueline jaime jake jakub jamal james jamie jane janet janice jared jasmine jason javier jay jayden jean jeff jeffrey jenna jennifer jenny jeremy jerome jerry jess jesse jessica jesus jill jim jimmy jin jo joan joanna joao joaquin jodie joe joel johan johanna john johnny jon jonas jonathan jordan jorge jose josef joseph josh joshua joyce juan judith judy julia julian juliana julie julien julio jun justin
 kai kamal kamala karen karim karina karl kasia kate katherine kathleen kathryn kathy katie katrina kayla keith kelly ken kenji kenneth kerry kevin khalid kim kimberly kiran kirsten klaus kofi kojo kristen kumar kwame kyle
 lakshmi lana lars laura lauren laurent lea leah lee leila lena leo leon leonard leonardo leroy leslie lewis li liam lily lina linda lindsay lionel lisa liz liza logan lois lorenzo lori louis louise lucas lucia lucy luis luisa luka lukas luke lydia
-madeline madison magdalena maggie mahmoud mai maja malik manish manuel marc marcel marco marcos marcus margaret margo maria mariam marie marina mario marisol marius marjorie marta martha martin martina marvin mary maryam mateo matias matt matteo matthew maureen maurice max maxim maya megan mehmet mei melanie melissa mia michael michaela michel michelle miguel mika mike mikhail milan miles mina mira miriam mohamed mohammad mohammed monica morgan moses muhammad mustafa
+madeline madison magdalena maggie mahmoud mai maja malik manish manuel marc marcel marco marcos mark marcus margaret margo maria mariam marie marina mario marisol marius marjorie marta martha martin martina marvin mary maryam mateo matias matt matteo matthew maureen maurice max maxim maya megan mehmet mei melanie melissa mia michael michaela michel michelle miguel mika mike mikhail milan miles mina mira miriam mohamed mohammad mohammed monica morgan moses muhammad mustafa
 nadia nadine nancy naomi natalia natalie nathan nathaniel neha neil nelson nia nick nicholas nicola nicolas nicole nidhi niels nikhil nikita nikolai nina noah noel nora norman nour
 obinna oleg olga oliver olivia olu oluwaseun omar oscar otto owen
 pablo paolo parisa pat patricia patrick paul paula pavel pedro peggy peng penny percy pete peter petra phil philip philippe pierre pietro pooja pradeep prakash priya priyanka
@@ -40,4 +40,17 @@ static NAME_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| NAMES.split_whitespa
 /// True when `lower` (already lowercased) is a common given name.
 pub fn is_common_name(lower: &str) -> bool {
     NAME_SET.contains(lower)
+}
+
+/// Given names that are also common English or technical words ("max", "ruby",
+/// "frank"): in lower-case chat they are more often the word than the person.
+const WORD_NAMES: &str = "ai ada akin amber april august austin bao bella chad chuck dale dean deb don dong ed eve frank georgia glen glenn guy hugo ida iris ivy jack jasmine jay jean jordan julia jun ken lea lee li lily mai max milan miles mina nick obi pat penny percy ray rob robin roman ross roy ruby sally stan tara tony uma wang willow yaw yang yan xu will may mark bill grant chase drew art rose hope joy faith crystal dawn sandy hunter mason summer victor carol ash cliff wade reed matt gene";
+
+static WORD_NAME_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| WORD_NAMES.split_whitespace().collect());
+
+/// True when a lower-case token is a given name that is not also a common word:
+/// "dave pushed the config" names Dave; "max connections" does not name Max.
+pub fn is_lowercase_name(lower: &str) -> bool {
+    is_common_name(lower) && !WORD_NAME_SET.contains(lower)
 }

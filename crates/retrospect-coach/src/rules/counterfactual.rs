@@ -4,58 +4,24 @@
 
 use super::catalog::Rule;
 use super::{Doc, Hit, tok_at};
-use crate::agent::{
-    Agent, AgentKind, Names, clause_subject, np_after, sentence_subject, subject_of,
-};
+use crate::agent::{Agent, AgentKind, Names, np_after, sentence_subject, subject_of};
 use crate::finding::Severity;
-use crate::text::tokens::{Tok, tokenize};
+use crate::text::tokens::Tok;
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 static MODAL_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(should|could|must|ought\s+to)(?:\s+not|n['’]t|\s+never)?\s+have\s+(been\s+)?([a-z][a-z-]*)|\b(should|could|must)['’]ve\s+(been\s+)?([a-z][a-z-]*)").unwrap()
-});
-
-static OMISSION_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:failed|fails|neglected|forgot|forgets|omitted|didn['’]t\s+bother|did\s+not\s+bother|never\s+bothered|bothered|was\s+supposed|were\s+supposed)\s+to\b").unwrap()
-});
-
-/// A choice not to do the duty: "chose to ignore", "decided not to escalate".
-static CHOSE_NOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:chose|decided|opted|elected)\s+(?:not\s+to\s+(?:check|test|verify|escalate|page|wait|read|follow|review|roll\s+back|revert|notify|tell|ask)|to\s+(?:ignore|skip|bypass|disregard|override|silence))\b").unwrap()
-});
-
-/// "Neither of the reviewers checked", "nobody tested": an omission by people.
-static NOBODY_DID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:neither|none|nobody|no\s+one|no-one)(?:\s+of\s+(?:the\s+|us|them|our\s+|their\s+)?(?:[a-z0-9-]+\s+){0,2}?([a-z-]+))?\s+(?:ever\s+|actually\s+)?(checked|tested|verified|validated|reviewed|noticed|escalated|read|followed|confirmed|monitored|caught|acknowledged|bothered|thought)\b").unwrap()
-});
-
-static OMISSION_PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:overlooked|ignored|missed|disregarded|skipped|forgot|neglected|bypassed|misread|misjudged|misinterpreted|slept\s+through)\b").unwrap()
-});
-
-static DID_NOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:did\s+not|didn['’]t|never|don['’]t|do\s+not|doesn['’]t|does\s+not)\s+(?:even\s+|properly\s+|actually\s+|always\s+|bother\s+to\s+)?([a-z-]+)",
-    )
-    .unwrap()
-});
-
-/// "developers not testing", "deployed without testing": an omission framed as such.
-static WITHOUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:without\s+(?:first\s+|even\s+|properly\s+|ever\s+)?|not\s+(?:even\s+|properly\s+)?)(?:testing|checking|verifying|validating|reviewing|reading|asking|telling|notifying|informing|running\s+the\s+tests|looking\s+at|waiting\s+for|confirming|double-checking|consulting|following)\b").unwrap()
+    // "should of", "shouldve", "shoulda" and a missing apostrophe are how people type
+    // in chat; they mean the same as "should have".
+    Regex::new(r"(?i)\b(should|could|must|ought\s+to)(?:\s+not|n['’]?t|\s+never)?\s+(?:have|of)\s+(been\s+)?([a-z][a-z-]*)|\b(should|could|must)(?:['’]?ve|a)\s+(been\s+)?([a-z][a-z-]*)").unwrap()
 });
 
 static IF_HAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:if|had)\b").unwrap());
 
-/// Base verbs whose omission reads as a duty not done ("did not check").
-static DUTY_BASE: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    "check test verify validate read follow run review escalate notice look wait confirm communicate notify tell inform ask page monitor consider think bother catch realize realise double-check roll revert acknowledge ack respond document announce coordinate investigate reply answer heed pay watch update backup back lock drain rollback restart loop include involve warn alert".split_whitespace().collect()
-});
-
-static DUTY_PAST: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    "checked tested verified validated followed reviewed escalated noticed looked waited confirmed communicated notified told informed asked paged monitored considered bothered caught realized realised acknowledged responded documented announced investigated replied answered heeded double-checked".split_whitespace().collect()
+/// After "could have", harm an actor was able to do: a possibility, not a duty.
+static COULD_HARM: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    "captured stolen exfiltrated exploited leaked exposed accessed compromised impersonated bypassed deleted corrupted lost damaged harmed affected abused hijacked installed downloaded intercepted tampered wiped destroyed overwritten erased dropped crashed killed".split_whitespace().collect()
 });
 
 /// Irregular participles; regular ones end in -ed.
@@ -63,7 +29,7 @@ static IRREGULAR: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     "known seen caught run had been made read sent built kept left set put spent told thought brought taught found got gotten let shut hit cut done gone given taken written spoken chosen woken driven ridden shown drawn understood held stood lost won begun rung sung thrown flown grown forgotten noticed paid said laid heard meant sold dealt felt met slept bent lent bitten hidden beaten broken frozen stolen eaten fallen forgiven risen shaken mistaken overtaken undertaken withdrawn blown sworn worn torn come become overcome hung struck stuck dug spun fought sought bought led fed fled sped spread hurt cost split quit upset cast burst misunderstood withheld overseen foreseen bound wound slid hid lit rebuilt rerun redone overridden rewritten undone".split_whitespace().collect()
 });
 
-fn is_participle(w: &str) -> bool {
+pub(super) fn is_participle(w: &str) -> bool {
     let w = w.to_ascii_lowercase();
     w.ends_with("ed") || IRREGULAR.contains(w.as_str())
 }
@@ -71,13 +37,42 @@ fn is_participle(w: &str) -> bool {
 /// "Dave did not escalate because the runbook said to wait": the author already
 /// explains the omission by the situation, so it is only a hint. A reason that is
 /// again about the person ("because she had muted her phone") does not soften it.
-fn explains_reason(toks: &[Tok], after: usize, names: &Names) -> bool {
+pub(super) fn explains_reason(toks: &[Tok], after: usize, names: &Names) -> bool {
     let rest = &toks[after.min(toks.len())..];
-    let Some(k) = rest.iter().position(|t| {
-        matches!(
-            t.norm.as_str(),
-            "because" | "since" | "as" | "given" | "due"
-        )
+    // A reason belongs to the omission, not to a relative clause after it ("…, which
+    // meant every order since Monday …").
+    let end = rest
+        .windows(2)
+        .position(|w| w[0].is_punct(',') && matches!(w[1].norm.as_str(), "which" | "who"))
+        .unwrap_or(rest.len());
+    let rest = &rest[..end];
+    let Some(k) = rest.iter().enumerate().position(|(j, t)| {
+        let next = rest.get(j + 1).map_or("", |n| n.norm.as_str());
+        match t.norm.as_str() {
+            "because" | "given" | "due" => true,
+            // "since Monday", "as soon as": time, not a reason.
+            "since" => !is_time_word(next),
+            "as" => !matches!(
+                next,
+                "soon"
+                    | "well"
+                    | "part"
+                    | "long"
+                    | "usual"
+                    | "of"
+                    | "per"
+                    | "such"
+                    | "if"
+                    | "though"
+                    | "expected"
+                    | "always"
+                    | "a"
+                    | "an"
+                    | "much"
+                    | "far"
+            ),
+            _ => false,
+        }
     }) else {
         return false;
     };
@@ -118,7 +113,29 @@ fn explains_reason(toks: &[Tok], after: usize, names: &Names) -> bool {
     !sentence_subject(&clause[skip..], names).kind.is_people()
 }
 
-fn push(
+/// Words that make "since" temporal: "since Monday", "since 02:00", "since then".
+fn is_time_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || crate::lexicon::CALENDAR_WORDS.contains(w)
+        || matches!(
+            w,
+            "then"
+                | "yesterday"
+                | "last"
+                | "the"
+                | "early"
+                | "earlier"
+                | "morning"
+                | "midnight"
+                | "noon"
+                | "launch"
+                | "deploy"
+                | "startup"
+                | "boot"
+        )
+}
+
+pub(super) fn push(
     out: &mut Vec<Hit>,
     rule: Rule,
     start: usize,
@@ -136,7 +153,7 @@ fn push(
 }
 
 /// Who did it in a passive: "was ignored by Dave".
-fn by_agent(toks: &[Tok], after: usize, doc: &Doc) -> Option<Agent> {
+pub(super) fn by_agent(toks: &[Tok], after: usize, doc: &Doc) -> Option<Agent> {
     if toks.get(after).is_some_and(|t| t.is("by")) {
         let (a, _) = np_after(toks, after + 1, &doc.names());
         return a.kind.is_people().then_some(a);
@@ -146,12 +163,12 @@ fn by_agent(toks: &[Tok], after: usize, doc: &Doc) -> Option<Agent> {
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     modal_perfect(doc, out);
-    omissions(doc, out);
+    super::omission::scan(doc, out);
     conditionals(doc, out);
 }
 
 fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
-    for (c, _, toks) in doc.matches(&MODAL_PERFECT) {
+    for (c, r, toks) in doc.matches(&MODAL_PERFECT) {
         let m = c.get(0).unwrap();
         let modal = c.get(1).or(c.get(4)).unwrap().as_str().to_ascii_lowercase();
         let passive = c.get(2).or(c.get(5)).is_some();
@@ -179,6 +196,28 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
             )
         {
             continue; // "must have expired" is an inference, not a judgement
+        }
+        // "someone could have deleted the bucket", "without paging we could have
+        // noticed it much later": a possibility or a worse world, not a missed duty.
+        if modal == "could" {
+            let before = doc.masked[r.start..m.start()].to_ascii_lowercase();
+            let rest = doc.masked[m.end()..r.end].to_ascii_lowercase();
+            let worse_world = before.contains("without ")
+                || [
+                    "later than",
+                    "much later",
+                    "far later",
+                    "way later",
+                    "even later",
+                    "much worse",
+                    "far worse",
+                    "even worse",
+                ]
+                .iter()
+                .any(|w| rest.contains(w));
+            if worse_world || COULD_HARM.contains(p.as_str()) {
+                continue;
+            }
         }
         let i = tok_at(toks, m.start());
         let subject = subject_of(toks, i, &doc.names());
@@ -247,198 +286,6 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
             sev
         };
         if let Some(sev) = sev {
-            let rule = if sev == Severity::Info {
-                Rule::CounterfactualTeam
-            } else {
-                Rule::CounterfactualPerson
-            };
-            push(out, rule, m.start(), m.end(), sev, &agent);
-        }
-    }
-}
-
-fn omissions(doc: &Doc, out: &mut Vec<Hit>) {
-    for (c, _, toks) in doc.matches(&CHOSE_NOT) {
-        let m = c.get(0).unwrap();
-        let i = tok_at(toks, m.start());
-        let agent = subject_of(toks, i, &doc.names());
-        if agent.kind.is_people() || agent.maybe_name {
-            let (rule, sev) = if explains_reason(toks, tok_at(toks, m.end()), &doc.names()) {
-                (Rule::CounterfactualTeam, Severity::Info)
-            } else {
-                (Rule::CounterfactualPerson, Severity::Warning)
-            };
-            push(out, rule, m.start(), m.end(), sev, &agent);
-        }
-    }
-    for (c, _, toks) in doc.matches(&WITHOUT) {
-        let m = c.get(0).unwrap();
-        let i = tok_at(toks, m.start());
-        let agent = if m.as_str().to_ascii_lowercase().starts_with("not") {
-            subject_of(toks, i, &doc.names())
-        } else {
-            clause_subject(toks, i, &doc.names())
-        };
-        if agent.kind.is_people() && !explains_reason(toks, tok_at(toks, m.end()), &doc.names()) {
-            push(
-                out,
-                Rule::CounterfactualPerson,
-                m.start(),
-                m.end(),
-                Severity::Warning,
-                &agent,
-            );
-        }
-    }
-    for (c, _, toks) in doc.matches(&NOBODY_DID) {
-        let m = c.get(0).unwrap();
-        // "none of the tests checked" is about systems; "none of the reviewers" is not.
-        let people = match c.get(1) {
-            Some(noun) => {
-                let t = tokenize(noun.as_str(), 0);
-                np_after(&t, 0, &doc.names()).0.kind.is_people()
-            }
-            None => true,
-        };
-        // "…, which is why nobody checked": the reason comes first.
-        let i = tok_at(toks, m.start());
-        let reason_before = toks[i.saturating_sub(3)..i]
-            .iter()
-            .any(|t| matches!(t.norm.as_str(), "why" | "so" | "therefore"));
-        if people && !reason_before && !explains_reason(toks, tok_at(toks, m.end()), &doc.names()) {
-            let agent = Agent {
-                kind: AgentKind::Group,
-                text: String::new(),
-                person_possessor: false,
-                maybe_name: false,
-            };
-            push(
-                out,
-                Rule::CounterfactualPerson,
-                m.start(),
-                m.end(),
-                Severity::Warning,
-                &agent,
-            );
-        }
-    }
-    for (c, _, toks) in doc.matches(&OMISSION_TO) {
-        let m = c.get(0).unwrap();
-        let i = tok_at(toks, m.start());
-        let agent = subject_of(toks, i, &doc.names());
-        let next = toks.get(tok_at(toks, m.end()));
-        if next.is_some_and(|t| {
-            matches!(
-                t.norm.as_str(),
-                "meet" | "hit" | "reach" | "achieve" | "make"
-            )
-        }) {
-            continue; // "we failed to meet the SLO" reports a result, not an omission
-        }
-        let duty_next = next.is_some_and(|t| DUTY_BASE.contains(t.norm.as_str()));
-        if agent.kind.is_people() || agent.maybe_name && duty_next {
-            let end = next.map_or(m.end(), |t| t.end);
-            push(
-                out,
-                Rule::CounterfactualPerson,
-                m.start(),
-                end,
-                Severity::Warning,
-                &agent,
-            );
-        }
-    }
-    for (c, _, toks) in doc.matches(&OMISSION_PAST) {
-        let m = c.get(0).unwrap();
-        let i = tok_at(toks, m.start());
-        let prev = i
-            .checked_sub(1)
-            .map(|k| toks[k].norm.as_str())
-            .unwrap_or("");
-        if matches!(
-            prev,
-            "the" | "a" | "an" | "any" | "no" | "this" | "of" | "with"
-        ) {
-            continue; // adjective use: "the missed alert"
-        }
-        let target = toks.get(i + 1..(i + 4).min(toks.len())).is_some_and(|w| {
-            w.iter().any(|t| {
-                matches!(
-                    t.norm.as_str(),
-                    "slo"
-                        | "slos"
-                        | "sla"
-                        | "target"
-                        | "targets"
-                        | "deadline"
-                        | "objective"
-                        | "goal"
-                        | "window"
-                        | "estimate"
-                        | "budget"
-                )
-            })
-        });
-        if toks[i].norm == "missed" && target {
-            continue; // "we missed our SLO" reports a result
-        }
-        let agent = if matches!(prev, "was" | "were" | "been" | "being" | "got" | "get") {
-            match by_agent(toks, i + 1, doc) {
-                Some(a) => a,
-                None => continue,
-            }
-        } else {
-            subject_of(toks, i, &doc.names())
-        };
-        // Only people forget or misread; a product name can "miss" or "ignore".
-        let personal = matches!(
-            toks[i].norm.as_str(),
-            "forgot"
-                | "neglected"
-                | "misread"
-                | "misjudged"
-                | "misinterpreted"
-                | "overlooked"
-                | "disregarded"
-        );
-        if agent.kind.is_people() || agent.maybe_name && personal {
-            let (rule, sev) = if explains_reason(toks, i + 1, &doc.names()) {
-                (Rule::CounterfactualTeam, Severity::Info)
-            } else {
-                (Rule::CounterfactualPerson, Severity::Warning)
-            };
-            push(out, rule, m.start(), m.end(), sev, &agent);
-        }
-    }
-    for (c, _, toks) in doc.matches(&DID_NOT) {
-        let m = c.get(0).unwrap();
-        let verb = c.get(1).unwrap().as_str().to_ascii_lowercase();
-        let lead = m.as_str().to_ascii_lowercase();
-        let never = lead.starts_with("never");
-        let present = lead.starts_with("do") && !lead.starts_with("did");
-        let duty = if never {
-            DUTY_PAST.contains(verb.as_str())
-        } else {
-            DUTY_BASE.contains(verb.as_str())
-        };
-        if !duty {
-            continue; // "did not have access" is a state, not an omission
-        }
-        let i = tok_at(toks, m.start());
-        let agent = subject_of(toks, i, &doc.names());
-        // "We don't test restores" is a team describing its practice; "people don't
-        // follow the process" grades others.
-        let own_practice =
-            agent.text.eq_ignore_ascii_case("we") || agent.text.eq_ignore_ascii_case("i");
-        if present && own_practice {
-            continue;
-        }
-        if agent.kind.is_people() || agent.maybe_name {
-            let sev = if explains_reason(toks, tok_at(toks, m.end()), &doc.names()) {
-                Severity::Info
-            } else {
-                Severity::Warning
-            };
             let rule = if sev == Severity::Info {
                 Rule::CounterfactualTeam
             } else {

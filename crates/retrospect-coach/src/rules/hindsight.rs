@@ -16,7 +16,7 @@ static CUES: LazyLock<Regex> = LazyLock::new(|| {
         r"|clearly,?\s+(?:[a-z]+\s+){0,2}?(?:should|shouldn['’]t)|clearly\s+(?:a|the|an)\s+(?:sign|signal|warning|red\s+flag|indication|symptom|precursor)|clearly\s+(?:should|shouldn['’]t|could|showed|indicated|pointed|signalled|signaled|visible|wrong|a\s+mistake|an\s+error|was|were|had)",
         r"|(?:warning\s+)?signs\s+were\s+(?:all\s+)?(?:there|obvious|clear)|red\s+flags\s+were\s+(?:all\s+)?(?:there|obvious|ignored)|writing\s+(?:was\s+)?on\s+the\s+wall",
         r"|(?:should|could)\s+have\s+seen\s+(?:this|it|that)\s+coming|saw\s+(?:this|it)\s+coming|bound\s+to\s+happen|waiting\s+to\s+happen|(?:only|just)\s+a\s+matter\s+of\s+time",
-        r"|(?:it|that|this)['’]s\s+(?:so\s+|pretty\s+)?(?:obvious|clear)\s+now|(?:it|that|this)['’]s\s+(?:so\s+|pretty\s+)?obvious\s+(?:that|why|what)|(?:anyone|everyone|anybody|any\s+engineer)\s+(?:(?:looking|who\s+looked)\s+at\s+[^.,;]{1,40}?\s+)?(?:would|should|could)\s+have\s+(?:known|seen|noticed|realised|realized|spotted)|(?:we\s+all|we|everyone|everybody|they\s+all|all\s+of\s+us)\s+knew\s+(?:this|it|that)\s+(?:would|was\s+going\s+to|could)|everyone\s+knew|everybody\s+knew|anyone\s+could\s+(?:have\s+)?(?:seen|see|told|tell)|as\s+anyone\s+could\s+see|it['’]s\s+clear\s+now|in\s+retrospect\s+it\s+was|(?:plainly|evidently)\s+(?:should|wrong|a\s+mistake))\b"
+        r"|(?:it|that|this)['’]s\s+(?:so\s+|pretty\s+)?(?:obvious|clear)\s+now|(?:it|that|this)['’]s\s+(?:so\s+|pretty\s+)?obvious\s+(?:that|why|what)|(?:anyone|everyone|anybody|any\s+engineer)\s+(?:(?:looking|who\s+looked)\s+at\s+[^.,;]{1,40}?\s+)?(?:would|should|could)\s+have\s+(?:known|seen|noticed|realised|realized|spotted|caught|prevented|avoided)|(?:we\s+all|we|everyone|everybody|they\s+all|all\s+of\s+us)\s+knew\s+(?:this|it|that)\s+(?:would|was\s+going\s+to|could)|everyone\s+knew|everybody\s+knew|anyone\s+could\s+(?:have\s+)?(?:seen|see|told|tell)|as\s+anyone\s+could\s+see|it['’]s\s+clear\s+now|in\s+retrospect\s+it\s+was|(?:plainly|evidently)\s+(?:should|wrong|a\s+mistake))\b"
     ))
     .unwrap()
 });
@@ -49,6 +49,23 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         }
         if ACKNOWLEDGED.is_match(&doc.masked[r.clone()]) {
             continue;
+        }
+        // "our usage is predictable": a present-tense property of a system, not the
+        // incident judged afterwards.
+        if (lead.starts_with("is ") || lead.starts_with("are ") || lead.starts_with("seems "))
+            && !lead.contains("obvious")
+        {
+            let subject = i
+                .checked_sub(1)
+                .map(|k| toks[k].norm.as_str())
+                .unwrap_or("");
+            let about_incident = matches!(
+                subject,
+                "it" | "this" | "that" | "outage" | "incident" | "failure" | "which" | "problem"
+            );
+            if !about_incident {
+                continue;
+            }
         }
         out.push(Hit {
             rule: Rule::Hindsight,

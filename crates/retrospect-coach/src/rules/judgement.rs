@@ -4,7 +4,7 @@
 
 use super::catalog::Rule;
 use super::{Doc, Hit, in_compound, negated_before, tok_at};
-use crate::agent::{AgentKind, clause_subject, subject_of};
+use crate::agent::{AgentKind, clause_subject, np_after, subject_of};
 use crate::finding::Severity;
 use crate::lexicon::SYSTEM_NOUNS;
 use regex::Regex;
@@ -15,9 +15,10 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|reckless(?:ly|ness)?|negligen(?:t|tly|ce)|lazy|laziness|incompeten(?:t|tly|ce)|unprofessional(?:ly|ism)?|irresponsib(?:le|ly|ility)|inexcusabl[ey]|complacen(?:t|cy|ce)|clueless|stupid(?:ity)?|idiot(?:s|ic)?|foolish(?:ly|ness)?|thoughtless(?:ly|ness)?|inattentive|dereliction|amateurish",
         r"|(?:poor|bad|questionable|terrible|awful)\s+(?:judg(?:e)?ment|decision(?:-making)?s?|calls?|choices?|work|practices?|discipline|communication\s+by)",
-        r"|lapse\s+(?:in|of)\s+judg(?:e)?ment|rookie\s+(?:mistake|error|move)|yolo(?:['’]d|ed)?|rubber[- ]stamp(?:ed|ing|s)?|without\s+thinking|expected\s+(?:more|better)\s+(?:from|of)|(?:didn['’]t|did\s+not|doesn['’]t|does\s+not)\s+(?:really\s+|fully\s+)?(?:understand|know)\s+(?:[\w-]+\s+){0,4}?(?:well\s+enough|what\s+(?:he|she|they|you|i)\s+(?:was|were|am|is|are)\s+doing)|(?:poorly|badly|sloppily|hastily|carelessly)\s+(?:executed|handled|managed|planned|communicated|coordinated|run|led|done|prepared)|caught\s+napping|asleep\s+at\s+the\s+switch|(?:should\s+be\s+)?ashamed|shame\s+on|shameful|disgraceful|a\s+disgrace|(?:stop|keep|kept|keeps)\s+making\s+(?:these\s+|such\s+|the\s+same\s+|silly\s+|basic\s+|stupid\s+|careless\s+)?mistakes|make\s+fewer\s+mistakes|(?:should|ought\s+to)\s+know\s+better|knows\s+better|by\s+mistake|cowboy(?:ed|ing)?(?:\s+(?:deploy|change|coding|fix|move))?|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel",
+        r"|lapse\s+(?:in|of)\s+judg(?:e)?ment|rookie\s+(?:mistake|error|move)|yolo(?:['’]d|ed)?|rubber[- ]stamp(?:ed|ing|s)?|without\s+thinking|expected\s+(?:more|better)\s+(?:from|of)|(?:didn['’]t|did\s+not|doesn['’]t|does\s+not)\s+(?:really\s+|fully\s+)?(?:understand|know)\s+(?:[\w-]+\s+){0,4}?(?:well\s+enough|what\s+(?:he|she|they|you|i)\s+(?:was|were|am|is|are)\s+doing)|(?:poorly|badly|sloppily|hastily|carelessly)\s+(?:executed|handled|managed|planned|communicated|coordinated|run|led|done|prepared)|caught\s+napping|asleep\s+at\s+the\s+switch|(?:should\s+be\s+)?ashamed|(?:should|ought\s+to)\s+(?:have|of|['’]?ve)\s+known\s+better|shame\s+on|shameful|disgraceful|a\s+disgrace|(?:stop|keep|kept|keeps)\s+making\s+(?:these\s+|such\s+|the\s+same\s+|silly\s+|basic\s+|stupid\s+|careless\s+)?mistakes|make\s+fewer\s+mistakes|(?:should|ought\s+to)\s+know\s+better|knows\s+better|by\s+mistake|cowboy(?:ed|ing)?(?:\s+(?:deploy|change|coding|fix|move))?|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel",
         r"|cut(?:ting)?\s+corners|half-assed|botched|mishandled|mismanaged|screwed\s+up|messed\s+up|knew\s+better|should\s+have\s+known\s+better|(?:couldn|can)['’]t\s+be\s+bothered|(?:went|gone|going)\s+rogue|(?:not|\w+n['’]t)\s+paying\s+(?:enough\s+|any\s+)?attention",
-        r"|lack\s+of\s+(?:diligence|attention|care|ownership|discipline|accountability|rigou?r|professionalism|competence|effort|judg(?:e)?ment|responsibility|common\s+sense|awareness|focus)",
+        r"|(?:failure|lapse)\s+(?:of|in)\s+(?:basic\s+|due\s+|professional\s+)?(?:diligence|care|attention|judg(?:e)?ment|ownership|discipline|professionalism)|usual\s+suspects|(?:threw|throw|throws|throwing|thrown|tossed|tossing)\s+(?:it|this|them|things|stuff|the\s+[\w-]+)\s+over\s+the\s+wall|carless(?:ly|ness)?",
+        r"|lack\s+of\s+(?:basic\s+|proper\s+|due\s+|sufficient\s+|any\s+|real\s+|simple\s+)?(?:diligence|attention|care|ownership|discipline|accountability|rigou?r|professionalism|competence|effort|judg(?:e)?ment|responsibility|common\s+sense|awareness|focus)",
         r"|no\s+excuse|without\s+(?:a\s+)?(?:second\s+)?thought)\b"
     ))
     .unwrap()
@@ -37,7 +38,7 @@ static UNTESTED: LazyLock<Regex> = LazyLock::new(|| {
 /// Person-only states and acts graded as failings: "wasn't careful enough",
 /// "panicked", "abused his access". Needs a person subject ("the kernel panicked").
 static PERSON_FAILING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:not|\w+n['’]t)\s+(?:careful|thorough|diligent|attentive|vigilant|cautious|rigorous|experienced|skilled|competent|fast|quick|responsive)\s+enough|insufficiently\s+(?:careful|thorough|diligent)|panicked|panicking|freaked\s+out|lost\s+(?:his|her|their)\s+(?:head|cool|nerve)|abused)\b").unwrap()
+    Regex::new(r"(?i)\b(?:(?:not|\w+n['’]?t)\s+(?:enough\s+|very\s+|sufficiently\s+|being\s+)?(?:careful|thorough|diligent|attentive|vigilant|cautious)\b|(?:not|\w+n['’]?t|never)\s+(?:really\s+)?tak(?:e|ing|en)\s+(?:[\w-]+\s+){0,4}?seriously|strikes?\s+again|struck\s+again|(?:not|\w+n['’]t)\s+(?:careful|thorough|diligent|attentive|vigilant|cautious|rigorous|experienced|skilled|competent|fast|quick|responsive)\s+enough|insufficiently\s+(?:careful|thorough|diligent)|panicked|panicking|freaked\s+out|lost\s+(?:his|her|their)\s+(?:head|cool|nerve)|abused)\b").unwrap()
 });
 
 /// "too slow to react": graded against a norm set afterwards; needs a person subject.
@@ -45,12 +46,61 @@ static TOO_SLOW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|is|are)\s+(?:far\s+|much\s+|way\s+)?too\s+(?:slow|late|hasty|quick|eager|careless|complacent|relaxed|casual)\b").unwrap()
 });
 
+/// Mocking a person by name: "classic Dave", "another Kevin special", "this has Greg
+/// written all over it". Group 1 or 2 is the person.
+static NAMED_MOCKERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:classic|typical)\s+(@?[A-Za-z][\w'’-]*)\s*(?:[.!?,;]|$)|\b(?:a|an|another|the|classic|typical)\s+(@?[A-Za-z][\w'’-]*)\s+special\b|\bhas\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+)?)\s+written\s+all\s+over\s+it").unwrap()
+});
+
+/// Lateness graded afterwards: "finally notices the disk alert, 25 min late".
+static LATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:\d+\s*(?:min(?:ute)?s?|m|h|hrs?|hours?)\s+(?:too\s+)?late|finally\s+(?:notices|noticed|acks|acked|acknowledges|acknowledged|responds|responded|escalates|escalated|reacts|reacted|wakes\s+up|woke\s+up|looks|looked|checks|checked|reads|read|picks\s+up|picked\s+up))\b").unwrap()
+});
+
 /// Words that judge people but can describe systems ("an inappropriate timeout").
 static CONTEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:inappropriate(?:ly)?|improper(?:ly)?|unacceptabl[ey]|careless|sloppy|lax|negligible|dumb|blindly|wrong\s+call)\b").unwrap()
 });
 
+fn idioms(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&NAMED_MOCKERY) {
+        let m = c.get(0).unwrap();
+        let Some(who) = c.get(1).or(c.get(2)).or(c.get(3)) else {
+            continue;
+        };
+        let (agent, _) = np_after(toks, tok_at(toks, who.start()), &doc.names());
+        if agent.kind.is_people() || agent.maybe_name {
+            out.push(Hit {
+                rule: Rule::Judgement,
+                start: m.start(),
+                end: m.end(),
+                severity: Severity::Warning,
+                agent: agent.text,
+            });
+        }
+    }
+    for (c, _, toks) in doc.matches(&LATE) {
+        let m = c.get(0).unwrap();
+        let i = tok_at(toks, m.start());
+        let subject = if m.as_str().to_ascii_lowercase().starts_with("finally") {
+            subject_of(toks, i, &doc.names())
+        } else {
+            clause_subject(toks, i, &doc.names())
+        };
+        if subject.kind.is_people() {
+            out.push(Hit {
+                rule: Rule::Judgement,
+                start: m.start(),
+                end: m.end(),
+                severity: Severity::Warning,
+                agent: subject.text,
+            });
+        }
+    }
+}
+
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
+    idioms(doc, out);
     for (c, _, toks) in doc.matches(&STRONG) {
         let m = c.get(0).unwrap();
         if in_compound(doc.masked, m.start(), m.end()) {

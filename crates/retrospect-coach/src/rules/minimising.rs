@@ -18,7 +18,7 @@ static PHRASES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(?:only|just|simply|merely)\s+(?:had|needed|has|have|needs|need)\s+to|all\s+(?:\w+\s+){1,2}(?:had|needed|has|have|needs)\s+to\s+do\s+(?:was|is)",
         r"|(?:merely|simply|just)\s+[a-z]+ing\b[^.;]{0,60}\bwould\s+have|(?:a\s+)?(?:simple|trivial|quick|easy)\s+matter\s+of|(?:just|only|simply|merely)\s+a\s+(?:simple\s+)?matter\s+of\s+[a-z]+ing|(?:only\s+|just\s+)?takes?\s+(?:two|a\s+few|a\s+couple\s+of|five|ten|one|\d+)\s+(?:seconds?|secs?|minutes?|mins?|clicks?)\s+to\s+(?:check|verify|read|look|confirm|double-check|test|glance|ask|see|spot|notice)|(?:a\s+)?no[- ]brainer|not\s+rocket\s+science|trivially|(?:it|this|that)(?:\s+was|\s+is|['’]s)\s+(?:so\s+|really\s+|pretty\s+)?(?:easy|trivial|simple)\s+to\s+(?:avoid|prevent|catch|fix|spot|see|check|notice|verify|test|read)",
         r"|(?:a\s+)?(?:simple|trivial|basic|easy)\s+(?:check|step|thing)\s+(?:that\s+)?(?:anyone|everyone|they|he|she|you|we)",
-        r"|any\s+(?:competent|decent|good|reasonable|careful|experienced|half-decent)\s+(?:engineer|developer|person|operator|sre|admin|reviewer)",
+        r"|any\s+(?:competent|decent|good|reasonable|careful|experienced|half-decent|half-awake|half-competent|awake|sane|sensible|junior|first-year|self-respecting)\s+(?:engineer|developer|dev|person|operator|sre|admin|reviewer|human)",
         r"|(?:all|it)\s+(?:it\s+)?(?:took|takes)\s+(?:was|is)\s+(?:one|a|two|a\s+single)\s+(?:command|click|line|second|minute))\b"
     ))
     .unwrap()
@@ -89,6 +89,34 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         // "we just restart it" in a timeline is descriptive present only after a
         // subject, so demand an instruction-like context.
         let imperative = i == 0 || expects_action(prev);
+        // "better to fix it properly than to simply revert": weighing options.
+        let before: Vec<&str> = toks[i.saturating_sub(3)..i]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
+        let comparing = before.contains(&"than") || before.ends_with(&["instead", "of"]);
+        // "the threshold was just set too high": a passive participle, not advice.
+        let passive = matches!(
+            prev,
+            "was" | "were" | "is" | "are" | "been" | "be" | "being" | "got"
+        ) && matches!(
+            verb.as_str(),
+            "set"
+                | "put"
+                | "cut"
+                | "run"
+                | "hit"
+                | "read"
+                | "let"
+                | "shut"
+                | "spread"
+                | "split"
+                | "reset"
+                | "cast"
+        );
+        if comparing || passive {
+            continue;
+        }
         let was_subject_start = i > 0
             && toks[..i]
                 .iter()

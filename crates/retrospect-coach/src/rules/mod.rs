@@ -2,12 +2,14 @@
 //! once with a compiled regex (fast on big files), then check the condition on the
 //! sentence around the match (usually: is the subject a person or a system?).
 
+mod attribution;
 pub mod catalog;
 mod cause;
 mod counterfactual;
 mod hindsight;
 mod judgement;
 mod minimising;
+mod omission;
 mod question;
 mod remediation;
 
@@ -140,6 +142,7 @@ pub fn scan(doc: &Doc) -> Vec<Hit> {
             let other = scope.spawn(|| {
                 let mut h = Vec::new();
                 cause::scan(doc, &mut h);
+                attribution::scan(doc, &mut h);
                 judgement::scan(doc, &mut h);
                 minimising::scan(doc, &mut h);
                 h
@@ -157,6 +160,7 @@ pub fn scan(doc: &Doc) -> Vec<Hit> {
         counterfactual::scan(doc, &mut h);
         judgement::scan(doc, &mut h);
         cause::scan(doc, &mut h);
+        attribution::scan(doc, &mut h);
         question::scan(doc, &mut h);
         hindsight::scan(doc, &mut h);
         minimising::scan(doc, &mut h);

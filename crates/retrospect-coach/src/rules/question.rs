@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 
 static WHO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\bwho(?:['’]s|\s+the\s+hell|\s+exactly|\s+here|\s+(?:on|in|from)\s+(?:the\s+|our\s+)?[\w-]+(?:\s+team)?)?\s+(?:broke|pushed|merged|approved|caused|did\s+(?:this|that|it)|screwed|messed|forgot|missed|ignored|dropped|let\s+(?:this|that|it)|wrote\s+(?:this|that)|signed\s+off|touched|is\s+(?:responsible|to\s+blame|at\s+fault|accountable)|was\s+(?:responsible|to\s+blame|at\s+fault|accountable)|(?:responsible|to\s+blame|at\s+fault)|should\s+(?:we|i)\s+blame|do\s+we\s+blame|made\s+(?:the|this|that)\s+(?:mistake|change|call)|thought\s+(?:it|this|that)\s+(?:was|would\s+be)\s+a\s+good\s+idea|(?:deploys|pushes|merges|ships)\s+(?:on\s+a\s+friday|to\s+prod|straight|directly|without)|does\s+(?:this|that)|would\s+(?:do|deploy|push|merge|ship)\s+(?:this|that|on|without|to)|(?:was|were)\s+(?:supposed\s+to\s+be\s+)?(?:watching|minding|asleep))\b",
+        r"(?i)\bwho(?:['’]s|\s+the\s+hell|\s+exactly|\s+here|\s+(?:on|in|from)\s+(?:the\s+|our\s+)?[\w-]+(?:\s+team)?)?\s+(?:broke|pushed|merged|approved|caused|did\s+(?:this|that|it)|screwed|messed|forgot|missed|ignored|dropped|let\s+(?:this|that|it)|wrote\s+(?:this|that)|signed\s+off|touched|is\s+(?:responsible|to\s+blame|at\s+fault|accountable)|was\s+(?:responsible|to\s+blame|at\s+fault|accountable)|(?:responsible|to\s+blame|at\s+fault)|should\s+(?:we|i)\s+blame|do\s+we\s+blame|made\s+(?:the|this|that)\s+(?:mistake|change|call)|thought\s+(?:it|this|that)\s+(?:was|would\s+be)\s+a\s+good\s+idea|(?:deploys|pushes|merges|ships)\s+(?:on\s+a\s+friday|to\s+prod|straight|directly|without)|does\s+(?:this|that)|would\s+(?:do|deploy|push|merge|ship)\s+(?:this|that|on|without|to)|(?:was|were)\s+(?:supposed\s+to\s+be\s+)?(?:watching|minding|asleep)|keeps?\s+(?:deploying|pushing|merging|breaking|shipping|forgetting|ignoring|skipping|committing|doing\s+this|doing\s+that))\b",
+        r"|\b(?:explain|justify)\s+(?:themselves|himself|herself|yourself|yourselves)\b",
+        r"|\bnames?\s+of\s+(?:everyone|everybody|whoever|the\s+(?:people|person|engineers?|developers?|reviewers?)|those|anyone)\s+(?:who|that)\s+(?:approved|pushed|merged|broke|deployed|signed\s+off|caused|touched|shipped)\b",
         r"|\bwhich\s+(?:engineer|developer|dev|person|one\s+of\s+(?:you|us)|of\s+you|team|sre|admin|reviewer)\s+(?:broke|pushed|merged|approved|caused|did|deployed|forgot|missed|ignored|ran|made|shipped)\b",
         r"|\bwhose\s+(?:fault|idea|mistake|responsibility|bright\s+idea|change|commit|pr|deploy|push)\b",
         r"|\bwhat\s+(?:were|was)\s+(?:you|they|he|she|[A-Z][a-z]+)\s+thinking\b",
@@ -22,7 +24,7 @@ static WHO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "why didn't Dave…", "how could you miss…": a fault question when the subject is a person.
 static WHY_HOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:why\s+(?:didn['’]t|did\s+not|wasn['’]t|weren['’]t|hadn['’]t|haven['’]t|hasn['’]t|couldn['’]t|wouldn['’]t|did|would|was|were)|why\s+on\s+earth\s+(?:did|would|didn['’]t|was|were)|why\s+the\s+hell\s+(?:did|would|didn['’]t)|how\s+(?:could|did|can|come|on\s+earth\s+did))\s+").unwrap()
+    Regex::new(r"(?i)\b(?:why(?:\s+(?:on\s+earth|the\s+(?:hell|heck|fuck|f\*+k)|tf|exactly|again))?\s+(?:didn['’]?t|did\s+not|wasn['’]?t|weren['’]?t|hadn['’]?t|haven['’]?t|hasn['’]?t|couldn['’]?t|wouldn['’]?t|did|would|was|were)|how\s+(?:could|did|can|come|on\s+earth\s+did))\s+").unwrap()
 });
 
 static FAULT_VERBS: &[&str] = &[
@@ -33,6 +35,37 @@ static FAULT_VERBS: &[&str] = &[
     "go", "touch", "leave",
 ];
 
+/// An indirect question about a person's fault: "I want to understand how the team
+/// allowed …", "can someone tell me why Priya skipped …".
+static INDIRECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:understand|know|tell\s+(?:me|us)|ask|asking|asked|wonder|wondering|find\s+out|figure\s+out|curious|explain|clarify|hear)\s+(?:exactly\s+)?(?:how|why)\s+").unwrap()
+});
+
+/// Past-tense verbs that make an indirect "how/why <person> …" a culprit question.
+static INDIRECT_FAULT: &[&str] = &[
+    "allowed",
+    "let",
+    "missed",
+    "ignored",
+    "skipped",
+    "approved",
+    "merged",
+    "pushed",
+    "forgot",
+    "failed",
+    "overlooked",
+    "bypassed",
+    "broke",
+    "deployed",
+    "shipped",
+    "didn't",
+    "didnt",
+    "did",
+    "chose",
+    "decided",
+    "thought",
+];
+
 /// Verbs after "how could you …" that accuse rather than explore.
 static HOW_FAULT: &[&str] = &[
     "miss", "forget", "not", "never", "let", "ignore", "skip", "overlook", "break", "push",
@@ -40,6 +73,21 @@ static HOW_FAULT: &[&str] = &[
 ];
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&INDIRECT) {
+        let m = c.get(0).unwrap();
+        let (agent, e) = np_after(toks, tok_at(toks, m.end()), &doc.names());
+        let verb = toks.get(e).map(|t| t.norm.as_str()).unwrap_or("");
+        if agent.kind.is_people() && INDIRECT_FAULT.contains(&verb) {
+            let end = toks.get(e).map_or(m.end(), |t| t.end);
+            out.push(Hit {
+                rule: Rule::CulpritQuestion,
+                start: m.start(),
+                end,
+                severity: Severity::Warning,
+                agent: agent.text,
+            });
+        }
+    }
     for (c, r, toks) in doc.matches(&WHO) {
         let m = c.get(0).unwrap();
         // "the engineer who pushed the change" is a relative clause, not a question.
@@ -101,8 +149,9 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
                         .is_some_and(|t| matches!(t.norm.as_str(), "that" | "this" | "something"))
         } else {
             negative
-                || lead.contains("earth")
-                || lead.contains("hell")
+                || ["earth", "hell", "heck", "fuck", "f*", " tf"]
+                    .iter()
+                    .any(|w| lead.contains(w))
                 || FAULT_VERBS.contains(&verb)
         };
         if faulty && (lead.starts_with("how") || lead.starts_with("why")) {

@@ -20,7 +20,7 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
 /// Aimed at an individual: fails S, M and R.
 pub(crate) static AT_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:disciplin(?:e|ary|ed)|reprimand(?:ed)?|written\s+warning|formal\s+warning|final\s+warning|performance\s+(?:review|improvement|plan|conversation)|\bpip\b|put\s+\w+\s+on\s+(?:a\s+)?(?:pip|probation)|probation|hold\s+\w+\s+accountable|consequences\s+for|fire\s+(?:him|her|them|the\s+(?:engineer|developer|intern|contractor|person|admin|operator))\b|let\s+(?:him|her|them)\s+go\b|(?:write|wrote)\s+\w+\s+up\b",
+        r"(?i)\b(?:disciplin(?:e|ary|ed)|reprimand(?:ed)?|written\s+warning|formal\s+warning|final\s+warning|performance\s+(?:improvement\s+plan|plan|conversation|warning)|(?:his|her|their)\s+performance\s+review|(?-i:\bPIPs?\b)|(?:be|been|being|are|is|was|were)\s+held\s+(?:personally\s+)?(?:accountable|responsible)|put\s+\w+\s+on\s+(?:a\s+)?(?:pip|probation)|probation|hold\s+\w+\s+accountable|consequences\s+for|fire\s+(?:him|her|them|the\s+(?:engineer|developer|intern|contractor|person|admin|operator))\b|let\s+(?:him|her|them)\s+go\b|(?:write|wrote)\s+\w+\s+up\b",
         r"|(?:re-?train|train|coach|counsel|mentor|supervise|warn|talk\s+to|talk\s+with|provide\s+feedback\s+to|check\s+in\s+with|follow\s+up\s+with|speak\s+(?:to|with)|(?:have|hold)\s+an?\s+(?:word|talk|chat|conversation|1:1|one-on-one|serious\s+talk)\s+with|sit\s+down\s+with|write\s+up|remove|revoke|restrict|pair)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}))"
     ))
     .unwrap()
