@@ -16,6 +16,13 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$").unwrap()
 });
+/// "Dec 1", "1 December": a day without its year is still a day (the next one).
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?$").unwrap()
+});
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?$").unwrap()
+});
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:end|mid|start|beginning)\s+of\s+)?([a-z]{3,9})\.?\s+(\d{4})$").unwrap()
 });
@@ -113,6 +120,25 @@ pub fn classify(due: Option<&str>) -> Due {
             Due::Vague
         };
     }
+    // 2024 is a leap year, so "Feb 29" is accepted and "Feb 30" is not.
+    if let Some(c) = MONTH_DAY.captures(s)
+        && let Some(m) = month(&c[1])
+    {
+        return if valid_ymd(2024, m, num(&c, 2)) {
+            Due::Date
+        } else {
+            Due::Vague
+        };
+    }
+    if let Some(c) = DAY_MONTH.captures(s)
+        && let Some(m) = month(&c[2])
+    {
+        return if valid_ymd(2024, m, num(&c, 1)) {
+            Due::Date
+        } else {
+            Due::Vague
+        };
+    }
     if let Some(c) = MONTH_YEAR.captures(s)
         && month(&c[1]).is_some()
     {
@@ -141,6 +167,10 @@ mod tests {
             "December 1, 2026",
             "Tue, 1 Dec 2026",
             "2026-12-01T17:00:00Z",
+            "Dec 1",
+            "1 Dec",
+            "December 1st",
+            "Nov 30",
         ] {
             assert_eq!(classify(Some(d)), Due::Date, "{d}");
         }
@@ -166,6 +196,8 @@ mod tests {
             "in 2 weeks",
             "EOW",
             "end of quarter",
+            "Nov 31",
+            "end of sprint",
         ] {
             assert_eq!(classify(Some(d)), Due::Vague, "{d}");
         }

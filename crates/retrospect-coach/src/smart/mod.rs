@@ -3,6 +3,7 @@
 
 mod due;
 mod flex;
+mod inline;
 mod owner;
 pub(crate) mod wording;
 
@@ -75,7 +76,22 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
         // "Talk to Eve": an unknown capitalised word after these verbs is a name.
         agent.kind == AgentKind::Person || agent.maybe_name
     };
-    let text = item.text.trim();
+    // Owners and dates written in the text count when the fields are empty.
+    let inline = inline::extract(item.text.trim(), |w| {
+        let toks = tokenize(w, 0);
+        np_after(&toks, 0, &Names(&names)).0.kind == AgentKind::Person
+    });
+    let owner = item
+        .owner
+        .as_deref()
+        .filter(|o| !o.trim().is_empty())
+        .or(inline.owner.as_deref());
+    let due = item
+        .due
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+        .or(inline.due.as_deref());
+    let text = inline.text.as_str();
     let w = wording::analyse(text, person_at);
     let mut fails: Vec<(Letter, String)> = Vec::new();
     let mut findings = Vec::new();
@@ -83,10 +99,15 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
     // S: a concrete verb and object.
     if let Some(p) = &w.at_person {
         fails.push((Letter::S, format!("S (specific): '{p}' is aimed at a person, not at the system. Name the tool, check or process that will change, e.g. 'Add a presubmit check that rejects schema changes without a migration'.")));
-        findings.push(action_finding(text, p, Rule::ActionTargetsPerson, ctx));
+        findings.push(action_finding(
+            item.text.trim(),
+            p,
+            Rule::ActionTargetsPerson,
+            ctx,
+        ));
     } else if let Some(p) = &w.weak {
         fails.push((Letter::S, format!("S (specific): '{p}' asks people to try harder instead of changing something concrete. Name the change to a tool or process, e.g. 'Add a confirmation prompt to the deploy tool for prod'.")));
-        findings.push(action_finding(text, p, Rule::WeakAction, ctx));
+        findings.push(action_finding(item.text.trim(), p, Rule::WeakAction, ctx));
     } else if let Some((class, verb)) = &w.vague_lead {
         // A success criterion that says what will exist makes the action specific.
         let criterion_specific = item.success_criterion.as_deref().is_some_and(|c| {
@@ -153,7 +174,7 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
     }
 
     // A: one named owner, and a scope that can be done.
-    if let Some(why) = owner::problem(item.owner.as_deref()) {
+    if let Some(why) = owner::problem(owner) {
         fails.push((
             Letter::A,
             format!("A (assignable): {why}. Pick one person who will drive it; others can help."),
@@ -178,10 +199,10 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
     }
 
     // T: a real date.
-    match due::classify(item.due.as_deref()) {
+    match due::classify(due) {
         due::Due::Date | due::Due::Period => {}
         due::Due::Missing => fails.push((Letter::T, "T (time-bound): there is no due date. Pick a calendar date, e.g. 2026-12-01.".to_string())),
-        due::Due::Vague => fails.push((Letter::T, format!("T (time-bound): '{}' is not a date anyone can be late for. Pick a calendar date, e.g. 2026-12-01.", item.due.as_deref().unwrap_or("").trim()))),
+        due::Due::Vague => fails.push((Letter::T, format!("T (time-bound): '{}' is not a date anyone can be late for. Pick a calendar date, e.g. 2026-12-01.", due.unwrap_or("").trim()))),
     }
 
     fails.sort_by_key(|(l, _)| *l);

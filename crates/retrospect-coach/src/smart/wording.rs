@@ -11,7 +11,7 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:(?:be|being|to\s+be|are|is|stay|remain)\s+(?:more\s+|extra\s+|very\s+)?(?:careful|vigilant|diligent|attentive|cautious|mindful|aware|alert|focused)|more\s+careful(?:ly)?|(?:pay|paying)\s+(?:more\s+|closer\s+|extra\s+|better\s+)?attention|remind(?:er|ers|ing|ed)?\b|double[- ]?check(?:s|ing|ed)?|triple[- ]?check|raise\s+awareness|(?:increase|improve)\s+awareness",
         r"|try\s+(?:harder|to\s+remember|to\s+be|not\s+to)|take\s+(?:more\s+|extra\s+)?care|keep\s+in\s+mind|remember\s+to|don['’]?t\s+forget|be\s+sure\s+to|think\s+twice|communicate\s+(?:better|more)|re-?emphasi[sz]e|reiterate|re-?educate",
-        r"|(?:tell|ask|encourage|educate|instruct)\s+(?:everyone|everybody|the\s+team|people|all\s+\w+|engineers|developers|devs|staff|on-?call(?:\s+engineers)?|responders)|(?:re-?train|retrain)\s+(?:everyone|the\s+team|all|engineers|staff|people)|send\s+(?:an?\s+|out\s+an?\s+)?(?:email|message|note|slack|memo|announcement)",
+        r"|(?:tell|ask|encourage|educate|instruct|get|have)\s+(?:everyone|everybody|the\s+team|people|all\s+\w+|engineers|developers|devs|staff|on-?call(?:\s+engineers)?|responders)|(?:re-?train|retrain)\s+(?:everyone|the\s+team|all|engineers|staff|people)|send\s+(?:an?\s+|out\s+an?\s+)?(?:email|message|note|slack|memo|announcement)",
         r"|(?:more|extra)\s+(?:manual\s+)?(?:care|caution|vigilance|diligence|attention)|(?:slow\s+down|go\s+slower)|read\s+(?:the\s+)?(?:runbook|docs|documentation)\s+(?:more\s+)?carefully)\b"
     ))
     .unwrap()
@@ -53,14 +53,16 @@ static DELIVERABLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LEAD_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*(?:\[\s*[x ]?\s*\]|[-*+]|\d+[.)]|todo:?|action:?|ai:?|follow[- ]up:?|we\s+(?:will|should|must|need\s+to|'ll|can)|we['’]ll|(?:we|i)\s+(?:want|plan)\s+to|need\s+to|needs\s+to|should|must|please|let['’]?s|going\s+to|to)\s+)+").unwrap()
+    // List markers, "[ ]" boxes, ticket keys ("INFRA-881", "[PLAT-12]:"), labels
+    // ("TODO:", "Action:", "Follow-up:") and "we will …" before the verb.
+    Regex::new(r"(?i)^(?:\s*(?:\[\s*[x ]?\s*\]|[-*+]|\d+[.)]|(?-i:\[?[A-Z][A-Z0-9]+-\d+\]?):?|jira:|ticket:|todo:?|action(?:\s+item)?:?|ai:?|follow[- ]?ups?:|we\s+(?:will|should|must|need\s+to|'ll|can)|we['’]ll|(?:we|i)\s+(?:want|plan)\s+to|need\s+to|needs\s+to|should|must|please|let['’]?s|going\s+to|to)\s+)+").unwrap()
 });
 
 /// Something checkable: a number, a threshold, a trigger, an outcome clause.
 static CHECKABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)[<>≤≥]=?\s*\d|\d\s*%|\b\d+(?:[.,]\d+)?\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|x|times|rps|qps|reqs?|requests|gb|mb|kb|tb|gib|mib|connections?|nodes?|replicas?|pods?|instances?|errors?|pages?|alerts?|retries|attempts|failures|concurrent|per|consecutive|percent|k|m)\b|\b\d{1,2}:\d{2}\b|\b(?:to|from|under|below|above|over|at\s+least|at\s+most|within|than|exceeds?|every)\s+(?:version\s+|v)?\d|\b(?:so\s+that|such\s+that|until|unless|whenever|once|instead\s+of|rather\s+than|within|at\s+least|at\s+most|no\s+more\s+than|no\s+later|exceeds?|above|below|under|over|fewer\s+than|less\s+than|more\s+than|greater\s+than)\b",
-        r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?)\s+(?:when|if|whenever|before|non-zero|nonzero)\b",
+        r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?)\s+(?:when|if|whenever|before|after|non-zero|nonzero)\b|\b\d+\s+(?:more|extra|additional|new|missed|failed|consecutive)\s+[a-z]+",
         r"|\b(?:done\s+when|verified\s+by|confirmed\s+by|measured\s+by|tested\s+by|proven\s+by|as\s+shown\s+by|demonstrated\s+by)\b|`"
     ))
     .unwrap()
@@ -124,7 +126,9 @@ static VAGUE_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "smoother efficient scalable clearer good alert test check dashboard runbook monitor doc ",
         "document ticket playbook metric unit integration end-to-end e2e regression smoke load new ",
         "messages message names naming defaults comments descriptions labels error learnings lessons learned findings takeaways insights knowledge toil noise friction complexity debt technical tech overhead confusion pain waste  ",
-        "downtime mttr mttd  capacity headroom resources ",
+        "downtime mttr mttd  capacity headroom resources latency latencies retries retry timeouts ",
+        "timeout backoff caching validation redundancy failover throughput availability uptime ",
+        "scalability cost costs spend ",
     )
     .split_whitespace()
     .collect()
