@@ -9,8 +9,8 @@ use serde::Serialize;
 use crate::error::{LogError, Warning};
 use crate::header::Level;
 use crate::miner::Miner;
-use crate::options::{Options, Window};
-use crate::pipeline::{self, CONTINUATION, ChunkOut};
+use crate::options::Options;
+use crate::pipeline::{self, ChunkOut};
 use crate::profile::Profile;
 use crate::proposals::{Proposal, propose};
 use crate::time::Timestamp;
@@ -103,15 +103,9 @@ pub struct Accumulator {
 }
 
 impl Accumulator {
-    /// Feeds one chunk; returns its line count.
-    fn feed(
-        &mut self,
-        out: &ChunkOut,
-        file: &mut FileAnalysis,
-        window: Option<Window>,
-        examples: usize,
-        last: &mut Option<u32>,
-    ) {
+    /// Feeds one chunk's results: the new sequences go to the miner, the
+    /// chunk's aggregates into the clusters' and the file's statistics.
+    fn feed(&mut self, out: &ChunkOut, file: &mut FileAnalysis, examples: usize) {
         self.map.clear();
         for d in &out.distinct {
             let id = self.miner.mine_masked(&d.masked);
@@ -124,59 +118,48 @@ impl Accumulator {
             }
             self.map.push(id);
         }
-        for rec in &out.lines {
-            file.lines += 1;
-            let line_no = file.lines;
-            if let Some(t) = rec.ts {
-                file.lines_with_time += 1;
-                file.first_time = Some(file.first_time.map_or(t, |f| f.min(t)));
-                file.last_time = Some(file.last_time.map_or(t, |l| l.max(t)));
-                let minute = t.secs().div_euclid(60);
-                if file.minutes.len() < MAX_MINUTES || file.minutes.contains_key(&minute) {
-                    let b = file.minutes.entry(minute).or_insert(Bucket {
-                        first_line: line_no,
-                        ..Bucket::default()
-                    });
-                    b.lines += 1;
-                    if rec.level.is_some_and(Level::is_problem) {
-                        if b.problems == 0 {
-                            b.first_problem_line = line_no;
-                        }
-                        b.problems += 1;
-                    }
-                }
-            }
-            let id = if rec.local == CONTINUATION {
-                file.continuations += 1;
-                match *last {
-                    Some(id) => id,
-                    None => continue,
-                }
-            } else {
-                self.map[rec.local as usize]
-            };
-            *last = Some(id);
-            if rec.local == CONTINUATION {
+        let sum = &out.summary;
+        let base = file.lines;
+        file.lines += sum.lines;
+        file.lines_with_time += sum.lines_with_time;
+        file.continuations += sum.continuations;
+        file.first_time = min_opt(file.first_time, sum.first_time);
+        file.last_time = max_opt(file.last_time, sum.last_time);
+        for &(minute, m) in &sum.minutes {
+            if file.minutes.len() >= MAX_MINUTES && !file.minutes.contains_key(&minute) {
                 continue;
             }
-            let st = &mut self.stats[id as usize];
-            if st.count == 0 {
-                st.first_line = line_no;
-            }
-            st.count += 1;
-            if let Some(l) = rec.level {
-                st.levels[l as usize] += 1;
-            }
-            if let Some(t) = rec.ts {
-                st.first = Some(st.first.map_or(t, |f| f.min(t)));
-                st.last = Some(st.last.map_or(t, |l| l.max(t)));
-                if let Some(w) = window {
-                    if t < w.start {
-                        st.seen_before_window = true;
-                    } else if t < w.end && st.first_in_window.is_none_or(|(ft, _)| t < ft) {
-                        st.first_in_window = Some((t, line_no));
-                    }
+            let b = file.minutes.entry(minute).or_insert(Bucket {
+                first_line: base + m.first_line,
+                ..Bucket::default()
+            });
+            b.lines += m.lines;
+            if m.problems > 0 {
+                if b.problems == 0 {
+                    b.first_problem_line = base + m.first_problem_line;
                 }
+                b.problems += m.problems;
+            }
+        }
+        for (local, ls) in sum.per_local.iter().enumerate() {
+            if ls.count == 0 {
+                continue;
+            }
+            let st = &mut self.stats[self.map[local] as usize];
+            if st.count == 0 {
+                st.first_line = base + ls.first_line;
+            }
+            st.count += ls.count;
+            for (a, b) in st.levels.iter_mut().zip(ls.levels) {
+                *a += b;
+            }
+            st.first = min_opt(st.first, ls.first);
+            st.last = max_opt(st.last, ls.last);
+            st.seen_before_window |= ls.seen_before_window;
+            if let Some((t, line)) = ls.first_in_window
+                && st.first_in_window.is_none_or(|(ft, _)| t < ft)
+            {
+                st.first_in_window = Some((t, base + line));
             }
         }
         file.truncated_lines += u64::from(out.truncated);
@@ -205,13 +188,13 @@ impl Accumulator {
             minutes: BTreeMap::new(),
         };
         let start = std::cell::Cell::new(None);
-        let mut last = None;
         let warnings = pipeline::run(
             path,
             opts,
+            false,
             &mut |s| start.set(Some((s.profile, s.gzip, s.size))),
             &mut |out| {
-                self.feed(&out, &mut file, opts.window, opts.examples, &mut last);
+                self.feed(&out, &mut file, opts.examples);
                 let total = start.get().and_then(|s| s.2);
                 progress(Progress {
                     path: path.to_path_buf(),

@@ -19,6 +19,7 @@ mod pipeline;
 pub mod profile;
 pub mod proposals;
 mod reader;
+mod summary;
 pub mod time;
 pub mod variants;
 

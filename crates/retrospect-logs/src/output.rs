@@ -96,7 +96,7 @@ fn write_mine(
         let mut line_no = 0u64;
         let mut last: Option<u32> = None;
         let mut err = None;
-        pipeline::run(path, opts, &mut |_| {}, &mut |chunk| {
+        pipeline::run(path, opts, true, &mut |_| {}, &mut |chunk| {
             ids.clear();
             ids.extend(
                 chunk

@@ -10,13 +10,13 @@ use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
 
 use crate::error::{LogError, Warning};
-use crate::header::Level;
 use crate::mask::{MAX_MESSAGE, Masked, hash_bytes};
 use crate::memory::{reference_instant, split_lines};
 use crate::miner::IdMap;
 use crate::options::Options;
 use crate::profile::{Profile, SAMPLE_LINES};
 use crate::reader::{Chunk, ChunkReader};
+use crate::summary::ChunkSummary;
 use crate::time::{Recent, Timestamp, YearTracker, base_year};
 
 /// Marks a line that continues the previous record.
@@ -28,7 +28,6 @@ pub struct LineRec {
     /// Index into the chunk's `distinct`, or [`CONTINUATION`].
     pub local: u32,
     pub ts: Option<Timestamp>,
-    pub level: Option<Level>,
 }
 
 /// A masked sequence first seen in a chunk, with its first raw line.
@@ -38,7 +37,10 @@ pub struct Distinct {
 }
 
 pub struct ChunkOut {
+    /// Per-line results, only when the caller asked for them (`mine`).
     pub lines: Vec<LineRec>,
+    /// Aggregates of the chunk's lines, always.
+    pub summary: ChunkSummary,
     pub distinct: Vec<Distinct>,
     pub truncated: u32,
     /// Bytes of the file consumed so far (compressed for gzip).
@@ -62,11 +64,13 @@ fn process(
     opts: &Options,
     start_year: i32,
     first: bool,
+    keep_lines: bool,
 ) -> ChunkOut {
     let mut seen: IdMap<u32> = IdMap::default();
     let mut repeats: IdMap<(&[u8], u32)> = IdMap::default();
     let mut distinct = Vec::new();
     let mut lines = Vec::new();
+    let mut summary = ChunkSummary::default();
     let mut years = YearTracker::new(start_year);
     let mut masked = Masked::default();
     let mut have_record = !first;
@@ -76,11 +80,13 @@ fn process(
         let v = profile.view_with(line, &mut recent);
         let ts = v.found.and_then(|f| years.resolve(&f.raw, opts.tz_offset));
         if v.found.is_none() && profile.time.is_some() && have_record {
-            lines.push(LineRec {
-                local: CONTINUATION,
-                ts: None,
-                level: None,
-            });
+            summary.note(None, None, None, opts.window);
+            if keep_lines {
+                lines.push(LineRec {
+                    local: CONTINUATION,
+                    ts: None,
+                });
+            }
             continue;
         }
         have_record = true;
@@ -104,14 +110,14 @@ fn process(
                 local
             }
         };
-        lines.push(LineRec {
-            local,
-            ts,
-            level: v.level,
-        });
+        summary.note(Some(local), ts, v.level, opts.window);
+        if keep_lines {
+            lines.push(LineRec { local, ts });
+        }
     }
     ChunkOut {
         lines,
+        summary,
         distinct,
         truncated: chunk.truncated,
         file_bytes: 0,
@@ -132,6 +138,7 @@ fn first_raw(chunk: &Chunk, profile: &Profile) -> Option<crate::time::Raw> {
 pub fn run(
     path: &Path,
     opts: &Options,
+    keep_lines: bool,
     on_start: &mut dyn FnMut(&FileStart),
     on_chunk: &mut dyn FnMut(ChunkOut),
 ) -> Result<Vec<Warning>, LogError> {
@@ -210,7 +217,7 @@ pub fn run(
                 loop {
                     let job = rx.lock().ok().and_then(|r| r.recv().ok());
                     let Some((seq, chunk, year)) = job else { break };
-                    let mut out = process(&chunk, &profile, opts, year, seq == 0);
+                    let mut out = process(&chunk, &profile, opts, year, seq == 0, keep_lines);
                     out.file_bytes = fb.load(std::sync::atomic::Ordering::Relaxed);
                     let _ = pool_tx.try_send(chunk.data);
                     if otx.send((seq, out)).is_err() {
