@@ -49,9 +49,74 @@ fn is_acronym(raw: &str) -> bool {
 /// A modifier that makes the head a product: "the DropletWorkflow Manager", "the AWS
 /// Certificate Manager", "the EBS operator".
 fn product_modifier(m: &Tok) -> bool {
+    let w = m.norm.as_str();
+    // "the Release Manager", "the Incident Commander" are people's titles.
+    let title = matches!(
+        w,
+        "release"
+            | "incident"
+            | "engineering"
+            | "product"
+            | "program"
+            | "project"
+            | "account"
+            | "delivery"
+            | "change"
+            | "service"
+            | "site"
+            | "support"
+            | "security"
+            | "operations"
+            | "ops"
+            | "team"
+            | "test"
+            | "qa"
+            | "community"
+            | "shift"
+            | "duty"
+    );
     is_camel_case(m.raw)
-        || TECH_NAMES.contains(m.norm.as_str())
-        || is_acronym(m.raw) && !ROLE_NOUNS.contains(m.norm.as_str())
+        || TECH_NAMES.contains(w)
+        || is_acronym(m.raw) && !ROLE_NOUNS.contains(w)
+        || m.capitalised() && SYSTEM_NOUNS.contains(w) && !title
+}
+
+/// "operater", "enginer": a one-letter slip in a role word still names a role. Only
+/// for longer words, and not for verb forms ("operate", "reviewed").
+fn misspelt_role(w: &str) -> bool {
+    if w.len() < 6 || w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ate") {
+        return false;
+    }
+    ROLE_NOUNS
+        .iter()
+        .filter(|r| r.len() >= 6 && r.len().abs_diff(w.len()) <= 1)
+        .any(|r| within_one_edit(w, r))
+}
+
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < short.len() && j < long.len() {
+        if short[i] == long[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        if short.len() == long.len() {
+            i += 1;
+        }
+        j += 1;
+    }
+    edits + (long.len() - j) + (short.len() - i) <= 1
 }
 
 /// Classifies one word as a head noun. `np` is the whole phrase (for modifiers).
@@ -116,7 +181,6 @@ pub fn classify_word(t: &Tok, np: &[Tok], place: Place, names: &Names) -> AgentK
             && !modifiers.clone().any(|m| {
                 ROLE_NOUNS.contains(m.norm.as_str())
                     || is_common_name(&m.norm)
-                    || m.possessive
                     || names.contains(&m.norm)
             })
         {
@@ -136,6 +200,13 @@ pub fn classify_word(t: &Tok, np: &[Tok], place: Place, names: &Names) -> AgentK
     }
     if CALENDAR_WORDS.contains(w) || is_camel_case(t.raw) {
         return AgentKind::System;
+    }
+    if !t.capitalised() && misspelt_role(w) {
+        return AgentKind::Person;
+    }
+    // "Jenkins-Dave": a nickname built on a name.
+    if t.capitalised() && w.contains('-') && w.split('-').any(is_common_name) {
+        return AgentKind::Person;
     }
     // "rob's mistake": only a name takes a possessive, even a name that is a word.
     if (t.capitalised() || t.possessive) && is_common_name(w) {
@@ -165,6 +236,15 @@ pub fn classify_word(t: &Tok, np: &[Tok], place: Place, names: &Names) -> AgentK
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_letter_slips() {
+        assert!(within_one_edit("operater", "operator"));
+        assert!(within_one_edit("enginer", "engineer"));
+        assert!(within_one_edit("engineers", "engineer"));
+        assert!(!within_one_edit("operate", "operator"));
+        assert!(misspelt_role("operater") && !misspelt_role("reviewed"));
+    }
 
     #[test]
     fn camel_case_is_a_product() {

@@ -12,12 +12,12 @@ use std::sync::LazyLock;
 
 /// A passive whose agent is a person: "introduced by a network engineer".
 static DONE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:introduced|made|entered|pushed|deployed|applied|run|executed|typed|committed|merged|triggered|initiated|started|performed|done|caused|changed|set|deleted|removed|edited|configured|misconfigured)\s+by\s+").unwrap()
+    Regex::new(r"(?i)\b(?:introduced|made|entered|pushed|deployed|applied|run|executed|typed|committed|merged|triggered|initiated|started|performed|done|caused|changed|set|deleted|removed|edited|configured|misconfigured|added|created|modified|updated|written|shipped|released|rolled\s+out)\s+by\s+").unwrap()
 });
 
 /// What a passive "by <person>" led to.
 static OUTCOME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:causing|caused|leading\s+to|led\s+to|resulting\s+in|resulted\s+in|triggering|which\s+broke|which\s+took\s+down|bringing\s+down|taking\s+down)\b").unwrap()
+    Regex::new(r"(?i)\b(?:causing|caused|leading\s+to|led\s+to|resulting\s+in|resulted\s+in|triggering|which\s+broke|(?:which\s+)?(?:took|knocked|brought)\s+(?:[\w-]+\s+){0,3}?(?:down|offline)|bringing\s+down|taking\s+down)\b").unwrap()
 });
 
 /// A cause statement around a faulty thing: "the root cause was a config error …".

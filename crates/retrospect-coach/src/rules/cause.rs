@@ -46,7 +46,7 @@ static MECHANISTIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HUMAN_ERROR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:human|operator|user|pilot|personnel|staff|engineer|developer|manual)\s+(?:errors?|mistakes?|failures?)|(?:operational|operations|procedural)\s+(?:errors?|mistakes?)|pebkac|pebcak|picnic|id10t|id-10-t|layer[- ]?8(?:\s+(?:issue|problem|error))?|between\s+the\s+keyboard\s+and\s+the\s+chair|wetware|(?:wrong|accidental|mistaken|erroneous|unintended|unintentional)\s+(?:push|press|click|keystroke|key\s+stroke|keypress)(?:\s+of\s+(?:a|the)\s+(?:button|key))?|(?:pressed|pushed|hit|clicked)\s+the\s+wrong\s+(?:button|key)|fat[- ]?finger(?:ed|ing|s)?|(?:lost|loss\s+of|lack\s+of)\s+situational\s+awareness|failure\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|runbook|protocol|policy|instructions|documentation|checklist)|non-?compliance|inattention|lack\s+of\s+attention|(?:simple|silly|stupid|dumb)\s+(?:mistake|typo|error)|(?:category|classification|type|label)\s*:\s*human\b|human\s*[-–—:]\s*(?:procedure|error|mistake|action|oversight|performance|training|communication|knowledge|skill|rule|slip|lapse|violation)|(?:procedures?|process|runbook|policy|checklist|protocol|instructions)\s+(?:was\s+|were\s+)?not\s+followed)\b").unwrap()
+    Regex::new(r"(?i)\b(?:(?:human|operator|user|pilot|personnel|staff|engineer|developer|manual)\s+(?:errors?|mistakes?|failures?)|(?:operational|operations|procedural)\s+(?:errors?|mistakes?)|pebkac|pebcak|picnic|id10t|id-10-t|layer[- ]?8(?:\s+(?:issue|problem|error))?|between\s+(?:the\s+)?keyboard\s+and\s+(?:the\s+)?chair|wetware|(?:wrong|accidental|mistaken|erroneous|unintended|unintentional)\s+(?:push|press|click|keystroke|key\s+stroke|keypress)(?:\s+of\s+(?:a|the)\s+(?:button|key))?|(?:pressed|pushed|hit|clicked)\s+the\s+wrong\s+(?:button|key)|fat[- ]?finger(?:ed|ing|s)?|(?:lost|loss\s+of|lack\s+of)\s+situational\s+awareness|failure\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|runbook|protocol|policy|instructions|documentation|checklist)|non-?compliance|inattention|lack\s+of\s+attention|(?:simple|silly|stupid|dumb)\s+(?:mistake|typo|error)|(?:category|classification|type|label)\s*:\s*human\b|human\s*[-–—:]\s*(?:procedure|error|mistake|action|oversight|performance|training|communication|knowledge|skill|rule|slip|lapse|violation)|(?:procedures?|process|runbook|policy|checklist|protocol|instructions)\s+(?:was\s+|were\s+)?not\s+followed)\b").unwrap()
 });
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
@@ -210,6 +210,18 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
                 .to_ascii_lowercase()
                 .replace('’', "'");
             let head = head.trim_end_matches("'s").to_string();
+            // "the failure here is on …": a place adverb after the head.
+            let head = if matches!(head.as_str(), "here" | "there" | "now" | "again") {
+                subject
+                    .text
+                    .split_whitespace()
+                    .rev()
+                    .nth(1)
+                    .unwrap_or("")
+                    .to_ascii_lowercase()
+            } else {
+                head
+            };
             matches!(
                 head.as_str(),
                 "outage"
@@ -273,7 +285,14 @@ fn cause_slots(doc: &Doc, out: &mut Vec<Hit>) {
         let i = tok_at(toks, m.end());
         let (agent, e) = np_after(toks, i, &doc.names());
         let head_is_artifact = e > i && PERSON_ARTIFACTS.contains(toks[e - 1].norm.as_str());
-        let blamed = agent.kind.is_people() || (agent.person_possessor && head_is_artifact);
+        // "caused by a typo from the DBA": an act owned by a person.
+        let from_person = head_is_artifact
+            && toks
+                .get(e)
+                .is_some_and(|t| matches!(t.norm.as_str(), "from" | "by" | "of"))
+            && np_after(toks, e + 1, &doc.names()).0.kind.is_people();
+        let blamed =
+            agent.kind.is_people() || (agent.person_possessor && head_is_artifact) || from_person;
         // "due to them being unable to confirm": a situation, not a verdict.
         let unable = toks[e.min(toks.len())..].iter().take(3).any(|t| {
             matches!(

@@ -49,7 +49,7 @@ static TOO_SLOW: LazyLock<Regex> = LazyLock::new(|| {
 /// Mocking a person by name: "classic Dave", "another Kevin special", "this has Greg
 /// written all over it". Group 1 or 2 is the person.
 static NAMED_MOCKERY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:classic|typical)\s+(@?[A-Za-z][\w'’-]*)\s*(?:[.!?,;]|$)|\b(?:a|an|another|the|classic|typical)\s+(@?[A-Za-z][\w'’-]*)\s+special\b|\bhas\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+)?)\s+written\s+all\s+over\s+it").unwrap()
+    Regex::new(r"(?i)\b(?:classic|typical)\s+(@?[A-Za-z][\w'’-]*)\s*(?:[.!?,;]|$)|\b(?:a|an|another|the|classic|typical)\s+(@?[A-Za-z][\w'’-]*)\s+special\b|\bhas\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+)?)\s+written\s+all\s+over\s+it|\b(?:classic|typical)\s+(?:[\w-]+\s+){0,3}?(?:from|by)\s+(@?[A-Za-z][\w'’-]*)").unwrap()
 });
 
 /// Lateness graded afterwards: "finally notices the disk alert, 25 min late".
@@ -65,7 +65,7 @@ static CONTEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
 fn idioms(doc: &Doc, out: &mut Vec<Hit>) {
     for (c, _, toks) in doc.matches(&NAMED_MOCKERY) {
         let m = c.get(0).unwrap();
-        let Some(who) = c.get(1).or(c.get(2)).or(c.get(3)) else {
+        let Some(who) = c.get(1).or(c.get(2)).or(c.get(3)).or(c.get(4)) else {
             continue;
         };
         let (agent, _) = np_after(toks, tok_at(toks, who.start()), &doc.names());
@@ -147,6 +147,17 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         let m = c.get(0).unwrap();
         let i = tok_at(toks, m.start());
         let subject = subject_of(toks, i, &doc.names());
+        // "not careful about quoting because the linter accepted both": explained by
+        // the situation, the same softening the omission rules apply.
+        let lower = m.as_str().to_ascii_lowercase();
+        let explained = lower.contains("careful")
+            && toks[tok_at(toks, m.end())..]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "because" | "since"))
+            && !lower.contains("enough");
+        if explained {
+            continue;
+        }
         if subject.kind.is_people() || subject.maybe_name {
             out.push(Hit {
                 rule: Rule::Judgement,

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 /// "failed to", "forgot to", chat's "failed too check", and present-tense timelines
 /// ("IC fails to assign a comms lead").
 static OMISSION_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:failed|fails|failing|fail|neglected|neglecting|neglect|forgot|forgets|forgetting|forget|omitted|didn['’]?t\s+bother|did\s+not\s+bother|never\s+bothered|bothered|was\s+supposed|were\s+supposed)\s+(too?)\b").unwrap()
+    Regex::new(r"(?i)\b(?:failed|fails|failing|fail|neglected|neglecting|neglect|forgot|forgets|forgetting|forget|omitted|didn['’]?t\s+bother|did\s+not\s+bother|never\s+bothered|bothered|was\s+supposed|were\s+supposed|failed\s+(?:in|at)\s+(?:his|her|their|its|the)\s+(?:duty|job|responsibility)|failed\s+in\s+(?:his|her|their)\s+duty)\s+(too?)\b").unwrap()
 });
 
 /// A choice not to do the duty: "chose to ignore", "decided not to escalate".
@@ -74,11 +74,11 @@ static NEVER_DID: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Base verbs whose omission reads as a duty not done ("did not check").
 static DUTY_BASE: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    "check test verify validate read follow run review escalate notice look wait confirm communicate notify tell inform ask page monitor consider think bother catch realize realise double-check roll revert acknowledge ack respond document announce coordinate investigate reply answer heed pay watch update backup back lock drain rollback restart loop include involve warn alert request understand mention flag anticipate prepare renew rotate study".split_whitespace().collect()
+    "check test verify validate read follow run review escalate notice look wait confirm communicate notify tell inform ask page monitor consider think bother catch realize realise double-check roll revert acknowledge ack respond document announce coordinate investigate reply answer heed pay watch update backup back lock drain rollback restart loop include involve warn alert request understand mention flag anticipate prepare renew rotate study adhere comply obey abide declare open assign post call contact hand handover loop".split_whitespace().collect()
 });
 
 static DUTY_PAST: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    "checked tested verified validated followed reviewed escalated noticed looked waited confirmed communicated notified told informed asked paged monitored considered bothered caught realized realised acknowledged responded documented announced investigated replied answered heeded double-checked requested understood mentioned flagged anticipated prepared renewed rotated drained updated alerted warned studied read".split_whitespace().collect()
+    "checked tested verified validated followed reviewed escalated noticed looked waited confirmed communicated notified told informed asked paged monitored considered bothered caught realized realised acknowledged responded documented announced investigated replied answered heeded double-checked requested understood mentioned flagged anticipated prepared renewed rotated drained updated alerted warned studied read adhered complied obeyed declared opened assigned posted called contacted handed looped".split_whitespace().collect()
 });
 
 /// A person whose omission is blamed: a person or team, or an unknown capitalised
@@ -306,6 +306,31 @@ fn did_not(doc: &Doc, out: &mut Vec<Hit>) {
             DUTY_PAST.contains(verb.as_str())
         } else {
             DUTY_BASE.contains(verb.as_str()) || DUTY_PAST.contains(verb.as_str())
+        };
+        // "did not make a backup", "did not take a snapshot": the duty is the noun.
+        let duty = duty || {
+            let after = tok_at(toks, c.get(2).unwrap().end());
+            matches!(
+                verb.as_str(),
+                "make" | "made" | "take" | "took" | "do" | "did" | "run" | "ran"
+            ) && toks[after.min(toks.len())..].iter().take(3).any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "backup"
+                        | "backups"
+                        | "snapshot"
+                        | "snapshots"
+                        | "check"
+                        | "checks"
+                        | "copy"
+                        | "handover"
+                        | "dry-run"
+                        | "test"
+                        | "tests"
+                        | "review"
+                        | "announcement"
+                )
+            })
         };
         if !duty {
             continue; // "did not have access" is a state, not an omission

@@ -13,6 +13,7 @@ static WHO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\bwho(?:['’]s|\s+the\s+hell|\s+exactly|\s+here|\s+(?:on|in|from)\s+(?:the\s+|our\s+)?[\w-]+(?:\s+team)?)?\s+(?:broke|pushed|merged|approved|caused|did\s+(?:this|that|it)|screwed|messed|forgot|missed|ignored|dropped|let\s+(?:this|that|it)|wrote\s+(?:this|that)|signed\s+off|touched|is\s+(?:responsible|to\s+blame|at\s+fault|accountable)|was\s+(?:responsible|to\s+blame|at\s+fault|accountable)|(?:responsible|to\s+blame|at\s+fault)|should\s+(?:we|i)\s+blame|do\s+we\s+blame|made\s+(?:the|this|that)\s+(?:mistake|change|call)|thought\s+(?:it|this|that)\s+(?:was|would\s+be)\s+a\s+good\s+idea|(?:deploys|pushes|merges|ships)\s+(?:on\s+a\s+friday|to\s+prod|straight|directly|without)|does\s+(?:this|that)|would\s+(?:do|deploy|push|merge|ship)\s+(?:this|that|on|without|to)|(?:was|were)\s+(?:supposed\s+to\s+be\s+)?(?:watching|minding|asleep)|keeps?\s+(?:deploying|pushing|merging|breaking|shipping|forgetting|ignoring|skipping|committing|doing\s+this|doing\s+that))\b",
         r"|\b(?:explain|justify)\s+(?:themselves|himself|herself|yourself|yourselves)\b",
+        r"|\b(?:expect|want|need|require|asked?)\s+(?:everyone|everybody|all\s+of\s+you|each\s+of\s+you|you|them|the\s+(?:team|engineers?|people|staff|on-?call|reviewers?)|those)(?:\s+(?:involved|responsible|concerned))?\s+to\s+(?:explain|justify|account\s+for)\b",
         r"|\bnames?\s+of\s+(?:everyone|everybody|whoever|the\s+(?:people|person|engineers?|developers?|reviewers?)|those|anyone)\s+(?:who|that)\s+(?:approved|pushed|merged|broke|deployed|signed\s+off|caused|touched|shipped)\b",
         r"|\bwhich\s+(?:engineer|developer|dev|person|one\s+of\s+(?:you|us)|of\s+you|team|sre|admin|reviewer)\s+(?:broke|pushed|merged|approved|caused|did|deployed|forgot|missed|ignored|ran|made|shipped)\b",
         r"|\bwhose\s+(?:fault|idea|mistake|responsibility|bright\s+idea|change|commit|pr|deploy|push)\b",
@@ -115,9 +116,13 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     }
     for (c, _, toks) in doc.matches(&WHY_HOW) {
         let m = c.get(0).unwrap();
-        let negative = m.as_str().contains("n't")
-            || m.as_str().contains("n’t")
-            || m.as_str().to_ascii_lowercase().contains(" not");
+        let lower_lead = m.as_str().to_ascii_lowercase();
+        let negative = lower_lead.contains("n't")
+            || lower_lead.contains("n’t")
+            || lower_lead.contains(" not")
+            || lower_lead
+                .split_whitespace()
+                .any(|w| w.ends_with("nt") && w.len() > 4);
         let i = tok_at(toks, m.end());
         let (agent, e) = np_after(toks, i, &doc.names());
         if !agent.kind.is_people() {

@@ -91,7 +91,24 @@ pub fn problem(owner: Option<&str>) -> Option<&'static str> {
         "owners",
         "maintainers",
     ];
-    if words.iter().any(|w| GROUPS.contains(w)) {
+    // "@sre-lead", "ops manager": the lead of a group is one person.
+    let single_role = words.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "lead"
+                | "manager"
+                | "head"
+                | "director"
+                | "owner"
+                | "captain"
+                | "commander"
+                | "chief"
+                | "ic"
+                | "vp"
+                | "cto"
+        )
+    });
+    if !single_role && words.iter().any(|w| GROUPS.contains(w)) {
         return Some("the owner is a group, and a group action tends to be nobody's");
     }
     // A one-word owner that names an area is a team ("Payments", "Billing").
