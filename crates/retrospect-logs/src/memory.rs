@@ -71,6 +71,7 @@ pub fn mine_text(data: &[u8], opts: &Options) -> Mined {
     let mut last_cluster: Option<u32> = None;
     let mut line_no = 0u64;
     let mut start = 0;
+    let mut zone = opts.local_zone();
     // Chunk by chunk, as the streaming reader cuts a file, so that the
     // per-chunk state (the recent timestamp layout) matches it.
     while start < data.len() {
@@ -84,7 +85,7 @@ pub fn mine_text(data: &[u8], opts: &Options) -> Mined {
                 let t = years.get_or_insert_with(|| {
                     YearTracker::new(base_year(&f.raw, opts.year, reference))
                 });
-                t.resolve(&f.raw, opts.tz_offset)
+                t.resolve_in(&f.raw, &mut zone)
             });
             let continuation =
                 v.found.is_none() && profile.time.is_some() && last_cluster.is_some();

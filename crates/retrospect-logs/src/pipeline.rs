@@ -75,10 +75,11 @@ fn process(
     let mut masked = Masked::default();
     let mut have_record = !first;
     let mut recent = Recent::default();
+    let mut zone = opts.local_zone();
     for line in split_lines(&chunk.data) {
         let line = &line[..line.len().min(opts.max_line)];
         let v = profile.view_with(line, &mut recent);
-        let ts = v.found.and_then(|f| years.resolve(&f.raw, opts.tz_offset));
+        let ts = v.found.and_then(|f| years.resolve_in(&f.raw, &mut zone));
         if v.found.is_none() && profile.time.is_some() && have_record {
             summary.note(None, None, None, opts.window);
             if keep_lines {

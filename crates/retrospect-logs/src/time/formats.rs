@@ -6,6 +6,7 @@
 //! them on a line that has no timestamp costs a few comparisons.
 
 use super::civil::{Timestamp, days_from_civil, days_in_month};
+use super::zone::LocalZone;
 
 /// A timestamp as written: civil fields (year possibly missing) or an
 /// absolute epoch value.
@@ -46,6 +47,13 @@ impl Raw {
     /// Converts to an instant, using `year` when the text had none and
     /// `default_offset` (seconds east of UTC) when it had no offset.
     pub fn resolve_with_year(&self, year: i32, default_offset: i32) -> Option<Timestamp> {
+        self.resolve_in(year, &mut LocalZone::fixed(default_offset))
+    }
+
+    /// Converts to an instant, using `year` when the text had none and
+    /// reading a time without offset in `zone`.
+    #[inline]
+    pub fn resolve_in(&self, year: i32, zone: &mut LocalZone) -> Option<Timestamp> {
         if let Some(abs) = self.absolute {
             return Some(Timestamp(abs));
         }
@@ -54,11 +62,14 @@ impl Raw {
         // Feb 29 of a guessed non-leap year: clamp rather than lose the line.
         let d = u32::from(self.day).min(days_in_month(y, m));
         let days = days_from_civil(y, m, d);
-        let secs = days * 86_400
+        let local = days * 86_400
             + i64::from(self.hour) * 3600
             + i64::from(self.min) * 60
-            + i64::from(self.sec)
-            - i64::from(self.offset.unwrap_or(default_offset));
+            + i64::from(self.sec);
+        let secs = match self.offset {
+            Some(offset) => local - i64::from(offset),
+            None => zone.to_utc(local),
+        };
         Some(Timestamp(secs * 1_000_000 + i64::from(self.micros)))
     }
 }

@@ -12,6 +12,7 @@ pub mod civil;
 pub mod formats;
 mod json;
 mod year;
+pub mod zone;
 
 use serde::Serialize;
 
@@ -19,6 +20,7 @@ pub use civil::Timestamp;
 pub use formats::Raw;
 pub use json::value_start as json_value_start;
 pub use year::{YearTracker, base_year};
+pub use zone::LocalZone;
 
 /// The families of layouts we recognise; order is the tie-break priority.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -7,6 +7,7 @@
 
 use super::civil::{Timestamp, civil_from_days};
 use super::formats::Raw;
+use super::zone::LocalZone;
 
 /// Month and day as a comparable ordinal (31 "days" per month is enough to
 /// compare and to measure half a year).
@@ -41,9 +42,15 @@ impl YearTracker {
         YearTracker { year, last: None }
     }
 
-    /// Resolves one line's timestamp, advancing the year on a wrap.
-    #[inline]
+    /// Resolves one line's timestamp, advancing the year on a wrap; a time
+    /// without offset is read at `default_offset` seconds east of UTC.
     pub fn resolve(&mut self, raw: &Raw, default_offset: i32) -> Option<Timestamp> {
+        self.resolve_in(raw, &mut LocalZone::fixed(default_offset))
+    }
+
+    /// [`YearTracker::resolve`], reading a time without offset in `zone`.
+    #[inline]
+    pub fn resolve_in(&mut self, raw: &Raw, zone: &mut LocalZone) -> Option<Timestamp> {
         if raw.year.is_none() && raw.absolute.is_none() {
             let cur = ordinal(raw.month, raw.day);
             if let Some(prev) = self.last
@@ -53,7 +60,7 @@ impl YearTracker {
             }
             self.last = Some(cur);
         }
-        raw.resolve_with_year(self.year, default_offset)
+        raw.resolve_in(self.year, zone)
     }
 }
 
