@@ -92,7 +92,8 @@ fn is_place_preposition(t: &Tok) -> bool {
 /// Classifies the phrase `toks[s..e]`, using the token before it for context.
 fn classify_span(toks: &[Tok], s: usize, e: usize, names: &Names) -> Agent {
     let place = Place {
-        sentence_initial: s == 0,
+        // A list bullet or a quote mark before the phrase still opens the sentence.
+        sentence_initial: toks[..s].iter().all(|t| !t.word),
         after_preposition: s > 0 && is_place_preposition(&toks[s - 1]),
     };
     classify_np(&toks[s..e], place, names)
@@ -514,7 +515,11 @@ fn head_before(toks: &[Tok], i: usize, names: &Names) -> Agent {
             np[0].norm.as_str(),
             "call" | "duty" | "shift" | "rotation" | "pager" | "watch"
         );
+    // "… engineers at 3am causes": a time is not a place people belong to.
+    let time = np[0].norm.starts_with(|c: char| c.is_ascii_digit())
+        || crate::lexicon::CALENDAR_WORDS.contains(np[0].norm.as_str());
     if (agent.kind == AgentKind::Unknown || on_duty)
+        && !time
         && s >= 2
         && matches!(
             toks[s - 1].norm.as_str(),

@@ -134,6 +134,19 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
         ) {
             continue; // "nobody is to blame"
         }
+        // "If someone made a mistake, …": a hypothetical about anyone, not an account.
+        let indefinite = matches!(
+            agent.text.to_ascii_lowercase().as_str(),
+            "someone" | "somebody" | "anyone" | "anybody" | "you" | "people" | "a person"
+        );
+        let hypothetical = toks[..i]
+            .iter()
+            .rev()
+            .take(6)
+            .any(|t| matches!(t.norm.as_str(), "if" | "when" | "whenever" | "unless"));
+        if indefinite && hypothetical {
+            continue;
+        }
         let lower = m.as_str().to_ascii_lowercase();
         // "Thandiwe broke prod": breaking an environment is something people do.
         let env_object = toks
@@ -280,8 +293,26 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
 }
 
 fn cause_slots(doc: &Doc, out: &mut Vec<Hit>) {
-    for (c, _, toks) in doc.matches(&CAUSE_SLOT) {
+    for (c, r, toks) in doc.matches(&CAUSE_SLOT) {
         let m = c.get(0).unwrap();
+        // "if a decision is needed, it comes down to the IC": authority, not cause.
+        let lower = m.as_str().to_ascii_lowercase();
+        if lower.contains("down to") {
+            let before = doc.masked[r.start..m.start()].to_ascii_lowercase();
+            if [
+                "decision",
+                "choice",
+                "call",
+                "judgement",
+                "judgment",
+                "up to",
+            ]
+            .iter()
+            .any(|w| before.contains(w))
+            {
+                continue;
+            }
+        }
         let i = tok_at(toks, m.end());
         let (agent, e) = np_after(toks, i, &doc.names());
         let head_is_artifact = e > i && PERSON_ARTIFACTS.contains(toks[e - 1].norm.as_str());
@@ -323,7 +354,22 @@ fn cause_slots(doc: &Doc, out: &mut Vec<Hit>) {
         ) || toks
             .get(i)
             .is_some_and(|t| t.possessive && subject_is_person_word(t, doc));
-        if is_person && !negated_before(toks, i, 2) {
+        // "it's our fault for having a system that allowed it": the organisation
+        // owning the system, which is the blameless conclusion.
+        let rest = doc.masked[m.end()..].to_ascii_lowercase();
+        let owns_system = owner == "our"
+            && [
+                "for having",
+                "for building",
+                "for designing",
+                "for allowing",
+                "for letting",
+                "for running",
+                "for not having",
+            ]
+            .iter()
+            .any(|p| rest.trim_start().starts_with(p));
+        if is_person && !owns_system && !negated_before(toks, i, 2) {
             hit(
                 out,
                 Rule::PersonAsCause,
@@ -403,6 +449,13 @@ fn human_error(doc: &Doc, out: &mut Vec<Hit>) {
                 matches!(
                     *w,
                     "than"
+                        | "understanding"
+                        | "about"
+                        | "guide"
+                        | "book"
+                        | "talk"
+                        | "titled"
+                        | "called"
                         | "instead"
                         | "beyond"
                         | "avoid"
@@ -422,9 +475,14 @@ fn human_error(doc: &Doc, out: &mut Vec<Hit>) {
             .iter()
             .map(|t| t.norm.as_str())
             .collect();
-        let meta_after = after.len() >= 2
-            && matches!(after[0], "is" | "was" | "isn't" | "wasn't" | "are")
-            && matches!(after[1], "never" | "not" | "rarely" | "seldom");
+        // "Human Error 101": a title.
+        let title = after
+            .first()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        let meta_after = title
+            || after.len() >= 2
+                && matches!(after[0], "is" | "was" | "isn't" | "wasn't" | "are")
+                && matches!(after[1], "never" | "not" | "rarely" | "seldom");
         if meta_before || meta_after {
             continue;
         }

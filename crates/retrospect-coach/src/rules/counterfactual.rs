@@ -177,7 +177,22 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
         // activity demanded of the subject, not a passive.
         let state = passive && !is_participle(part.as_str());
         // "should have load tested", "should have smoke tested": a compound verb.
+        // A determiner is never the first half of a compound verb ("should have a
+        // dedicated proxy" is an obligation).
         let compound = !is_participle(part.as_str())
+            && !matches!(
+                part.as_str().to_ascii_lowercase().as_str(),
+                "a" | "an"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "some"
+                    | "any"
+                    | "no"
+                    | "more"
+                    | "one"
+                    | "two"
+            )
             && doc.masked[part.end()..]
                 .split_whitespace()
                 .next()

@@ -50,6 +50,15 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         if ACKNOWLEDGED.is_match(&doc.masked[r.clone()]) {
             continue;
         }
+        // "obviously not an exhaustive list", "some may be obvious, but …": hedged or
+        // negated right after the cue.
+        let next = toks
+            .get(tok_at(toks, m.end()))
+            .map_or("", |t| t.norm.as_str());
+        let prev = i.checked_sub(1).map_or("", |k| toks[k].norm.as_str());
+        if next == "not" || matches!(prev, "may" | "might" | "could") {
+            continue;
+        }
         // "our usage is predictable": a present-tense property of a system, not the
         // incident judged afterwards.
         if (lead.starts_with("is ") || lead.starts_with("are ") || lead.starts_with("seems "))

@@ -107,7 +107,15 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             continue;
         }
         let i = tok_at(toks, m.start());
-        if negated_before(toks, i, 1) && !m.as_str().to_ascii_lowercase().starts_with("no ") {
+        // "not careless", "never feel ashamed", "don't be reckless" (but "can't keep
+        // cutting corners" still judges).
+        let linked = i > 0
+            && matches!(
+                toks[i - 1].norm.as_str(),
+                "be" | "feel" | "being" | "been" | "so" | "too" | "very" | "seem" | "look"
+            );
+        let negated = negated_before(toks, i, 1) || linked && negated_before(toks, i - 1, 1);
+        if negated && !m.as_str().to_ascii_lowercase().starts_with("no ") {
             continue; // "not careless", "it was not negligence"
         }
         let word = m.as_str().to_ascii_lowercase();

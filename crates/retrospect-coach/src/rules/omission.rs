@@ -32,7 +32,7 @@ static NOBODY_DID: LazyLock<Regex> = LazyLock::new(|| {
 /// Past and present ("Alice ignores the alert" in a timeline) and the participial
 /// clause ("Tom merges his own PR, bypassing review").
 static OMISSION_PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:overlooked|overlooks|overlooking|ignored|ignores|ignoring|missed|misses|disregarded|disregards|disregarding|skipped|skips|skipping|forgot|forgets|neglected|neglects|bypassed|bypasses|bypassing|misread|misreads|misjudged|misjudges|misinterpreted|misinterprets|slept\s+through|sleeps\s+through)\b").unwrap()
+    Regex::new(r"(?i)\b(?:overlooked|overlooks|overlooking|ignored|ignores|ignoring|missed|misses|disregarded|disregards|disregarding|skipped|skips|skipping|forgot|forgets|neglected|neglects|bypassed|bypasses|bypassing|dismissed|dismisses|dismissing|misread|misreads|misjudged|misjudges|misinterpreted|misinterprets|slept\s+through|sleeps\s+through)\b").unwrap()
 });
 
 /// "did not check", "hasn't escalated", "had not adequately studied", and the
@@ -217,6 +217,24 @@ fn failed_to(doc: &Doc, out: &mut Vec<Hit>) {
         }) {
             continue; // "we failed to meet the SLO" reports a result, not an omission
         }
+        // "Without a postmortem you fail to recognize …": advice to the reader.
+        let lead = m.as_str().to_ascii_lowercase();
+        if agent.text.eq_ignore_ascii_case("you")
+            && ["fail ", "forget ", "neglect "]
+                .iter()
+                .any(|p| lead.starts_with(p))
+        {
+            continue;
+        }
+        // "Don't forget to also review …": a reminder, not an account.
+        if i > 0
+            && matches!(
+                toks[i - 1].norm.as_str(),
+                "don't" | "dont" | "never" | "not"
+            )
+        {
+            continue;
+        }
         let duty_next = next.is_some_and(|t| DUTY_BASE.contains(t.norm.as_str()));
         // "failed too check": a typo only when a duty verb follows ("it failed too").
         if c[1].eq_ignore_ascii_case("too") && !duty_next {
@@ -336,12 +354,32 @@ fn did_not(doc: &Doc, out: &mut Vec<Hit>) {
             continue; // "did not have access" is a state, not an omission
         }
         let i = tok_at(toks, m.start());
+        // "Do not follow any action unless told to": an instruction, not an account.
+        let clause_opening = i == 0
+            || !toks[i - 1].word
+            || matches!(
+                toks[i - 1].norm.as_str(),
+                "and" | "but" | "so" | "please" | "then"
+            );
+        if present && lead.starts_with("do") && clause_opening {
+            continue;
+        }
         let agent = subject_of(toks, i, &doc.names());
         // "We don't test restores", "we haven't rotated the keys since 2019": a team
         // describing its practice; "people don't follow the process" grades others.
         let own_practice =
             agent.text.eq_ignore_ascii_case("we") || agent.text.eq_ignore_ascii_case("i");
         if (present || perfect && !lead.starts_with("had")) && own_practice {
+            continue;
+        }
+        // "the person doesn't understand the etiquette", "so they don't realise it is
+        // a drill": a present state of knowledge, not a duty left undone.
+        if present
+            && matches!(
+                verb.as_str(),
+                "understand" | "realise" | "realize" | "know" | "think" | "notice" | "consider"
+            )
+        {
             continue;
         }
         if blamed(&agent, true) {

@@ -102,9 +102,28 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
                     toks[i - 1].norm.as_str(),
                     "person" | "one" | "someone" | "anyone" | "those" | "people" | "everyone"
                 ))
-            && !doc.masked[r].trim_end().ends_with('?');
+            && !doc.masked[r.clone()].trim_end().ends_with('?');
         if relative {
             continue;
+        }
+        // "who is responsible for external communications": a question about roles.
+        let lower = m.as_str().to_ascii_lowercase();
+        if lower.contains("responsible") || lower.contains("accountable") {
+            let after = doc.masked[m.end()..r.end].to_ascii_lowercase();
+            let about_failure = [
+                "outage", "incident", "failure", "mess", "break", "broke", "downtime", "bug",
+                "mistake", "problem", "this", "that", "it",
+            ]
+            .iter()
+            .any(|w| {
+                after
+                    .split(|c: char| !c.is_alphanumeric())
+                    .take(6)
+                    .any(|x| x == *w)
+            });
+            if after.trim_start().starts_with("for") && !about_failure {
+                continue;
+            }
         }
         out.push(Hit {
             rule: Rule::CulpritQuestion,

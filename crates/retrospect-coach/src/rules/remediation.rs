@@ -32,6 +32,9 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             }
             let agent = match c.get(1) {
                 Some(target) => {
+                    if crate::smart::wording::is_reader(target.as_str()) {
+                        continue;
+                    }
                     let t = tokenize(target.as_str(), 0);
                     let (a, _) = np_after(&t, 0, &doc.names());
                     if !(a.kind == crate::agent::AgentKind::Person || a.maybe_name) {

@@ -20,7 +20,7 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
 /// Aimed at an individual: fails S, M and R.
 pub(crate) static AT_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:disciplin(?:e|ary|ed)|reprimand(?:ed)?|written\s+warning|formal\s+warning|final\s+warning|performance\s+(?:improvement\s+plan|plan|conversation|warning)|(?:his|her|their)\s+performance\s+review|(?-i:\bPIPs?\b)|(?:be|been|being|are|is|was|were)\s+held\s+(?:personally\s+)?(?:accountable|responsible)|put\s+\w+\s+on\s+(?:a\s+)?(?:pip|probation)|probation|hold\s+(?:\w+\s+){1,3}?(?:personally\s+)?accountable|consequences\s+for|fire\s+(?:him|her|them|the\s+(?:engineer|developer|intern|contractor|person|admin|operator))\b|let\s+(?:him|her|them)\s+go\b|(?:write|wrote)\s+\w+\s+up\b",
+        r"(?i)\b(?:disciplinary|disciplined|disciplining|discipline\s+(?:the|him|her|them|those|anyone|everyone|someone|whoever|(?-i:[A-Z][a-z]+)|@\w+)|reprimand(?:ed)?|written\s+warning|formal\s+warning|final\s+warning|performance\s+(?:improvement\s+plan|plan|conversation|warning)|(?:his|her|their)\s+performance\s+review|(?-i:\bPIPs?\b)|(?:be|been|being|are|is|was|were)\s+held\s+(?:personally\s+)?(?:accountable|responsible)|put\s+\w+\s+on\s+(?:a\s+)?(?:pip|probation)|probation|hold\s+(?:\w+\s+){1,3}?(?:personally\s+)?accountable|consequences\s+for|fire\s+(?:him|her|them|the\s+(?:engineer|developer|intern|contractor|person|admin|operator))\b|let\s+(?:him|her|them)\s+go\b|(?:write|wrote)\s+\w+\s+up\b",
         r"|(?:re-?train|train|coach|counsel|mentor|supervise|warn|talk\s+to|talk\s+with|provide\s+feedback\s+to|check\s+in\s+with|follow\s+up\s+with|speak\s+(?:to|with)|(?:have|hold)\s+an?\s+(?:word|talk|chat|conversation|1:1|one-on-one|serious\s+talk)\s+with|sit\s+down\s+with|write\s+up|remove|revoke|restrict|pair)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}))"
     ))
     .unwrap()
@@ -186,6 +186,8 @@ pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
         .find_map(|cap| {
             let whole = cap.get(0)?.as_str().to_string();
             match cap.get(1) {
+                // "will give you feedback on the draft" is an offer, not a remedy.
+                Some(target) if is_reader(target.as_str()) => None,
                 Some(target) if person_at(target.as_str()) => Some(whole),
                 Some(_) => None,
                 None => Some(whole),
@@ -225,6 +227,15 @@ pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
         concrete_verb: verb_len > 0,
         directional: DIRECTIONAL.is_match(c),
     }
+}
+
+/// "you", "us", "me": the reader or the writers, not a person to remediate.
+pub(crate) fn is_reader(target: &str) -> bool {
+    let first = target.split_whitespace().next().unwrap_or("");
+    matches!(
+        first.to_ascii_lowercase().as_str(),
+        "you" | "us" | "me" | "yourself"
+    )
 }
 
 /// True when the text goes on to name a deliverable ("… and add an alert").

@@ -21,7 +21,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         let cut = match c {
             b'.' | b'!' | b'?' => {
                 let mut j = i + 1;
-                while j < b.len() && matches!(b[j], b'.' | b'!' | b'?' | b'"' | b')' | b'\'') {
+                while j < b.len()
+                    && matches!(b[j], b'.' | b'!' | b'?' | b'"' | b')' | b'\'' | b'*' | b'_')
+                {
                     j += 1;
                 }
                 let at_space = j >= b.len() || b[j].is_ascii_whitespace();
