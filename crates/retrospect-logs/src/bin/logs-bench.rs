@@ -1,5 +1,6 @@
 //! End-to-end throughput of `analyze_file` (read, timestamps, mining):
 //! `logs-bench FILE...` prints MB/s, lines/s and templates per file.
+//! `LOGS_BENCH_THREADS=N` sets the number of workers.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -12,7 +13,15 @@ fn main() {
         eprintln!("usage: logs-bench FILE...");
         std::process::exit(2);
     }
-    let opts = Options::default();
+    // LOGS_BENCH_THREADS=N pins the worker count (default: one per core).
+    let threads = std::env::var("LOGS_BENCH_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let opts = Options {
+        threads,
+        ..Options::default()
+    };
     for f in files {
         let size = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
         let start = Instant::now();
