@@ -165,3 +165,26 @@ fn pictures_and_the_html_export() {
     );
     assert!(shared.contains("Person A"));
 }
+
+#[test]
+fn logs_honour_a_named_zone() {
+    let s = Sandbox::new();
+    let log = s.path("app.log");
+    std::fs::write(
+        &log,
+        "2026-07-01 10:00:00 INFO service started\n2026-07-01 10:00:05 ERROR disk full on /var\n",
+    )
+    .unwrap();
+    let csv = s.ok(&[
+        "logs",
+        "mine",
+        log.to_str().unwrap(),
+        "--tz",
+        "Europe/Berlin",
+    ]);
+    let first = csv.lines().nth(1).unwrap();
+    assert!(
+        first.starts_with("1,2026-07-01T08:00:00"),
+        "10:00 in Berlin's summer is 08:00 UTC: {first}"
+    );
+}

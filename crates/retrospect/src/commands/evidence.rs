@@ -262,7 +262,7 @@ fn read_log(
 ) -> Result<Gathered> {
     let mut opts = retrospect_logs::Options::default();
     if let Some(tz) = &args.tz {
-        opts.tz_offset = retrospect_logs::Options::parse_tz(tz)?;
+        opts = opts.with_tz(tz)?;
     }
     opts.year = args.year;
     opts.window = window.map(|(s, e)| retrospect_logs::Window {
@@ -323,7 +323,7 @@ fn read_log(
             let mut entry = TimelineEntry::new(at, &p.summary).ok()?;
             entry.state = EntryState::Proposed;
             entry.source = name.clone();
-            entry.zone = (opts.tz_offset != 0).then(|| args.tz.clone()).flatten();
+            entry.zone = args.tz.clone();
             let line = p.lines.first().map(|l| format!("line {}", l.line));
             entry.evidence = Some(EvidenceRef {
                 evidence: 0,

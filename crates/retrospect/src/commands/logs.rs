@@ -20,7 +20,7 @@ pub struct LogInputs {
     files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = RowFormat::Csv)]
     format: RowFormat,
-    /// Offset for zone-less timestamps, e.g. +02:00 (default UTC).
+    /// Zone for zone-less timestamps: a name such as Europe/Berlin or an offset such as +02:00 (default UTC).
     #[arg(long)]
     tz: Option<String>,
     /// Year for timestamps written without one.
@@ -49,7 +49,7 @@ pub fn run(cmd: LogsCmd) -> Result<()> {
     let files = &files;
     let mut opts = retrospect_logs::Options::default();
     if let Some(tz) = &tz {
-        opts.tz_offset = retrospect_logs::Options::parse_tz(tz)?;
+        opts = opts.with_tz(tz)?;
     }
     opts.year = year;
     let stdout = std::io::stdout();
