@@ -20,7 +20,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("audit.html", include_str!("../templates/audit.html")),
     ("admin.html", include_str!("../templates/admin.html")),
     ("tokens.html", include_str!("../templates/tokens.html")),
-    ("document.html", include_str!("../templates/document.html")),
 ];
 
 pub fn environment() -> Environment<'static> {

@@ -282,11 +282,11 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
     s.shot("live-coach-hint").await;
     s.type_into(
         "#lesson-text",
-        "Failed-login alerts went to a mailbox nobody watched at night.",
+        "Failed-login alerts went to a shared mailbox that no on-call rota covered at night.",
     )
     .await;
     s.click("#lessons form button").await;
-    s.wait_text("#lessons", "mailbox nobody watched").await;
+    s.wait_text("#lessons", "no on-call rota covered").await;
 
     // 8. Review and publish.
     s.click("#review button[value=in-review]").await;

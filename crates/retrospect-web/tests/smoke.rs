@@ -144,7 +144,22 @@ async fn a_post_mortem_from_first_visit_to_published() {
     );
     let export = admin.get(&format!("/pm/{id}/export.html")).await;
     assert_eq!(export.status(), 200);
-    assert!(export.text().await.unwrap().contains("The disk filled up"));
+    let shared = export.text().await.unwrap();
+    assert!(shared.contains("The disk filled up"));
+    assert!(
+        shared.contains("admin"),
+        "the author is named in a plain export"
+    );
+    let anonymous = admin
+        .get(&format!("/pm/{id}/export.html?pseudonymise=1"))
+        .await;
+    assert_eq!(anonymous.status(), 200);
+    let anonymous = anonymous.text().await.unwrap();
+    assert!(anonymous.contains("The disk filled up"));
+    assert!(
+        anonymous.contains("Person A"),
+        "the author gets a pseudonym"
+    );
     let metrics = app.client().get("/metrics").await.text().await.unwrap();
     assert!(metrics.contains("route=\"/pm/{id}\""));
     let health = app.client().get("/healthz").await;
