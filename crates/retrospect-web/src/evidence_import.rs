@@ -1,11 +1,11 @@
-//! Turning an uploaded file into evidence: a log is mined into templates with
-//! the log engine, and the first occurrence of each error-like pattern becomes
-//! a proposed timeline entry for a person to accept or dismiss. Nothing is
+//! Turning an uploaded file into evidence: a log is read by the log engine
+//! into templates, and its proposals (within the key moments' window) become
+//! proposed timeline entries for a person to accept or dismiss. Nothing is
 //! added unless the whole file was read.
 
 use retrospect_domain::{
-    EntryState, Evidence, EvidenceKind, EvidenceRef, LogTemplate, PostMortem, TimelineEntry,
-    Timestamp,
+    EntryState, Evidence, EvidenceKind, EvidenceRef, LogTemplate, MomentKind, PostMortem,
+    TimelineEntry, Timestamp,
 };
 use sha2::{Digest, Sha256};
 
@@ -51,8 +51,50 @@ fn looks_like_a_problem(pattern: &str) -> bool {
     ERROR_WORDS.iter().any(|w| lower.contains(w))
 }
 
-/// Reads a log file's bytes (gzip is unpacked first).
-pub fn import_log(name: &str, bytes: &[u8], now: Timestamp) -> AppResult<Imported> {
+/// The window in which the log engine proposes entries, from the key moments
+/// (the same rule as `retrospect evidence add`): the earliest moment to
+/// "resolved" (or the latest moment), or the hour either side of a single one.
+pub fn incident_window(pm: &PostMortem) -> Option<(Timestamp, Timestamp)> {
+    let start = pm.key_moments.iter().map(|m| m.at).min()?;
+    let end = pm
+        .moment(&MomentKind::Resolved)
+        .map(|m| m.at)
+        .or_else(|| pm.key_moments.iter().map(|m| m.at).max());
+    match end {
+        Some(end) if end > start => Some((start, end)),
+        _ => Some((start - HOUR, start + HOUR)),
+    }
+}
+
+const HOUR: jiff::SignedDuration = jiff::SignedDuration::from_hours(1);
+
+fn to_log_time(t: Timestamp) -> retrospect_logs::Timestamp {
+    retrospect_logs::Timestamp(t.as_microsecond())
+}
+
+/// A proposed timeline entry pointing at a line of the (not yet numbered) evidence.
+fn proposed(at: Timestamp, text: &str, name: &str, line: Option<u64>) -> Option<TimelineEntry> {
+    let mut entry = TimelineEntry::new(at, text).ok()?;
+    entry.state = EntryState::Proposed;
+    entry.source = name.to_string();
+    entry.zone = Some("UTC".into());
+    entry.evidence = Some(EvidenceRef {
+        evidence: 0,
+        position: line.map(|l| format!("line {l}")),
+    });
+    Some(entry)
+}
+
+/// Reads a log file's bytes (gzip is unpacked first). With a window, the
+/// proposals are the log engine's (new patterns, bursts, silences inside it);
+/// without one (no key moments yet) the first line of each error-like
+/// pattern is proposed, so a fresh post-mortem still gets a starting point.
+pub fn import_log(
+    name: &str,
+    bytes: &[u8],
+    now: Timestamp,
+    window: Option<(Timestamp, Timestamp)>,
+) -> AppResult<Imported> {
     let checksum = hex::encode(Sha256::digest(bytes));
     let data = if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
@@ -73,7 +115,25 @@ pub fn import_log(name: &str, bytes: &[u8], now: Timestamp) -> AppResult<Importe
             "{name}: this looks like a binary file (a zero byte within the first 8 KiB); please upload a text log."
         )));
     }
-    let mined = retrospect_logs::mine_text(&data, &retrospect_logs::Options::default());
+    // The engine reads files (in parallel chunks), so the text goes to a
+    // private temporary folder first.
+    let dir = tempfile::tempdir().map_err(AppError::internal)?;
+    let path = dir.path().join("upload.log");
+    std::fs::write(&path, &data).map_err(AppError::internal)?;
+    let opts = retrospect_logs::Options {
+        window: window.map(|(start, end)| retrospect_logs::Window {
+            start: to_log_time(start),
+            end: to_log_time(end),
+        }),
+        ..retrospect_logs::Options::default()
+    };
+    let analysis = retrospect_logs::analyze_file(&path, &opts, &mut |_| {}).map_err(|e| {
+        AppError::bad_request(format!(
+            "{name}: {}",
+            e.to_string()
+                .replace(&path.display().to_string(), "the log")
+        ))
+    })?;
     let evidence = Evidence {
         id: 0,
         kind: EvidenceKind::Log,
@@ -81,90 +141,73 @@ pub fn import_log(name: &str, bytes: &[u8], now: Timestamp) -> AppResult<Importe
         size: bytes.len() as u64,
         checksum,
         imported_at: now,
-        source: "upload".into(),
+        source: format!(
+            "upload ({} lines, {} with a time)",
+            analysis.lines, analysis.lines_with_time
+        ),
     };
-    let raw_lines: Vec<&[u8]> = retrospect_logs::memory::split_lines(&data).collect();
-    let mut templates: Vec<LogTemplate> = mined
+    let templates: Vec<LogTemplate> = analysis
         .templates
         .iter()
-        .enumerate()
-        .map(|(i, pattern)| LogTemplate {
+        .map(|t| LogTemplate {
             evidence: 0,
-            template_id: i as u32,
-            pattern: pattern.clone(),
-            count: 0,
-            first_seen: None,
-            last_seen: None,
-            level: None,
-            examples: Vec::new(),
+            template_id: t.id,
+            pattern: t.template.clone(),
+            count: t.count,
+            first_seen: t.first_seen.and_then(to_jiff),
+            last_seen: t.last_seen.and_then(to_jiff),
+            level: t.level.map(|l| format!("{l:?}").to_lowercase()),
+            examples: t.examples.clone(),
         })
         .collect();
-    let mut first_line: Vec<Option<u64>> = vec![None; templates.len()];
-    for line in &mined.lines {
-        let Some(t) = templates.get_mut(line.template as usize) else {
-            continue;
-        };
-        t.count += 1;
-        if let Some(ts) = line.timestamp.and_then(to_jiff) {
-            t.first_seen = Some(t.first_seen.map_or(ts, |f| f.min(ts)));
-            t.last_seen = Some(t.last_seen.map_or(ts, |l| l.max(ts)));
-        }
-        if t.examples.len() < 3
-            && let Some(raw) = raw_lines.get(line.line as usize - 1)
-        {
-            t.examples
-                .push(String::from_utf8_lossy(raw).chars().take(500).collect());
-        }
-        let slot = &mut first_line[line.template as usize];
-        if slot.is_none() && line.timestamp.is_some() {
-            *slot = Some(line.line);
-        }
-    }
-    let mut proposals = Vec::new();
-    for (i, t) in templates.iter().enumerate() {
-        let (Some(at), Some(line)) = (t.first_seen, first_line[i]) else {
-            continue;
-        };
-        if !looks_like_a_problem(&t.pattern) {
-            continue;
-        }
-        let example = t
-            .examples
-            .first()
-            .cloned()
-            .unwrap_or_else(|| t.pattern.clone());
-        let text = format!(
-            "First of {} “{}” lines: {}",
-            t.count,
-            t.pattern.chars().take(120).collect::<String>(),
-            example
-        );
-        let Ok(mut entry) = TimelineEntry::new(at, &text) else {
-            continue;
-        };
-        entry.state = EntryState::Proposed;
-        entry.source = name.to_string();
-        entry.zone = Some("UTC".into());
-        entry.evidence = Some(EvidenceRef {
-            evidence: 0,
-            position: Some(format!("line {line}")),
-        });
-        proposals.push(entry);
-    }
+    let mut proposals: Vec<TimelineEntry> = if window.is_some() {
+        analysis
+            .proposals
+            .iter()
+            .filter_map(|p| {
+                let line = p.lines.first().map(|l| l.line);
+                // The engine names the file it read: here, the temporary copy.
+                let summary = p.summary.replace(&path.display().to_string(), name);
+                proposed(to_jiff(p.at)?, &summary, name, line)
+            })
+            .collect()
+    } else {
+        analysis
+            .templates
+            .iter()
+            .filter(|t| looks_like_a_problem(&t.template))
+            .filter_map(|t| {
+                let at = t.first_seen.and_then(to_jiff)?;
+                let example = t.examples.first().unwrap_or(&t.template);
+                let text = format!(
+                    "First of {} “{}” lines: {}",
+                    t.count,
+                    t.template.chars().take(120).collect::<String>(),
+                    example
+                );
+                proposed(at, &text, name, Some(t.first_line))
+            })
+            .collect()
+    };
     proposals.sort_by_key(|e| e.at);
     proposals.truncate(MAX_PROPOSALS);
     Ok(Imported {
         evidence,
         templates,
         proposals,
-        lines: mined.lines.len() as u64,
+        lines: analysis.lines,
     })
 }
 
 /// Reads any upload: logs through the log engine, everything else (email,
 /// chat exports, documents, timeline tables) through the importers, which
 /// read from a file, so the bytes go to a private temporary folder first.
-pub fn import_upload(name: &str, bytes: &[u8], now: Timestamp) -> AppResult<Vec<Imported>> {
+pub fn import_upload(
+    name: &str,
+    bytes: &[u8],
+    now: Timestamp,
+    window: Option<(Timestamp, Timestamp)>,
+) -> AppResult<Vec<Imported>> {
     // Keep only the base name, without anything that could leave the folder.
     let safe: String = name
         .rsplit(['/', '\\'])
@@ -189,7 +232,7 @@ pub fn import_upload(name: &str, bytes: &[u8], now: Timestamp) -> AppResult<Vec<
         &bytes[..bytes.len().min(64 * 1024)],
     );
     if matches!(kind, retrospect_importers::SourceKind::Log) {
-        return Ok(vec![import_log(name, bytes, now)?]);
+        return Ok(vec![import_log(name, bytes, now, window)?]);
     }
     let dir = tempfile::tempdir().map_err(AppError::internal)?;
     let path = dir.path().join(&safe);

@@ -7,8 +7,8 @@ use axum::response::Response;
 use super::edits::reply;
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::evidence_import::{apply, import_upload};
-use crate::service::{Permission, change};
+use crate::evidence_import::{apply, import_upload, incident_window};
+use crate::service::{Permission, change, load_readable};
 use crate::state::AppState;
 
 pub async fn upload(
@@ -59,9 +59,12 @@ pub async fn upload(
         )));
     }
     let now = jiff::Timestamp::now();
+    // Proposals are made within the key moments as they are now; the version
+    // check below refuses the change if the post-mortem moved on meanwhile.
+    let window = incident_window(&load_readable(&state, &person, id).await?);
     let name_for_import = name.clone();
     let imported =
-        tokio::task::spawn_blocking(move || import_upload(&name_for_import, &bytes, now))
+        tokio::task::spawn_blocking(move || import_upload(&name_for_import, &bytes, now, window))
             .await
             .map_err(AppError::internal)??;
     let items: u64 = imported.iter().map(|i| i.lines).sum();
