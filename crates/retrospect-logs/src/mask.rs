@@ -66,6 +66,23 @@ fn is_ws(c: u8) -> bool {
     class(c) == WS
 }
 
+/// End of the whitespace token starting at `i`, and the classes of its
+/// bytes. (Eight bytes at a time was tried: tokens are short, it was slower.)
+#[inline]
+fn scan_token(msg: &[u8], i: usize) -> (usize, u8) {
+    let mut end = i;
+    let mut seen = 0;
+    while end < msg.len() {
+        let k = class(msg[end]);
+        if k == WS {
+            break;
+        }
+        seen |= k;
+        end += 1;
+    }
+    (end, seen)
+}
+
 /// A short name ending in one digit (`eth0`, `wl0`, `IPv6`, `ssh2`,
 /// `tty1`): interface, protocol and device names, constants of the event.
 fn is_numbered_name(w: &[u8]) -> bool {
@@ -82,17 +99,24 @@ fn is_numbered_name(w: &[u8]) -> bool {
 /// Decides whether one word (no whitespace, no delimiters) is a variable.
 #[inline]
 pub fn is_variable(w: &[u8]) -> bool {
+    is_variable_with(w, w.iter().any(u8::is_ascii_digit))
+}
+
+/// [`is_variable`] when the caller already knows whether `w` has a digit.
+#[inline]
+fn is_variable_with(w: &[u8], has_digit: bool) -> bool {
     if w.is_empty() {
         return false;
     }
-    if w.iter().any(u8::is_ascii_digit) {
+    if has_digit {
         return !is_numbered_name(w);
     }
     if w[0] == b'/' && w.len() > 1 {
         return true;
     }
-    w.len() >= 8 && w.iter().all(u8::is_ascii_hexdigit) && !w.iter().all(u8::is_ascii_alphabetic)
-        || w.len() >= 16 && w.iter().all(u8::is_ascii_hexdigit)
+    // Without a digit, "all hex" means "all hex letters": only the long
+    // rule can apply.
+    w.len() >= 16 && w.iter().all(u8::is_ascii_hexdigit)
 }
 
 /// FxHash-style mixing: fast, good enough for a cache key that is also
@@ -270,16 +294,7 @@ impl Masked {
                 i += len;
                 continue;
             }
-            let mut end = i;
-            let mut seen = 0;
-            while end < n {
-                let k = class(msg[end]);
-                if k == WS {
-                    break;
-                }
-                seen |= k;
-                end += 1;
-            }
+            let (end, seen) = scan_token(msg, i);
             let tok = &msg[i..end];
             // A unit after a number belongs to it: `5.2 KB` is one value.
             if prev_wild && is_unit(trim_closing(tok)) {
@@ -345,11 +360,17 @@ impl Masked {
                 continue;
             }
             let s = i;
-            while i < n && class(msg[i]) & (WS | WORD_DELIM) == 0 {
+            let mut seen = 0;
+            while i < n {
+                let k = class(msg[i]);
+                if k & (WS | WORD_DELIM) != 0 {
+                    break;
+                }
+                seen |= k;
                 i += 1;
             }
             let w = &msg[s..i];
-            if is_variable(w) {
+            if is_variable_with(w, seen & DIGIT != 0) {
                 self.buf.extend_from_slice(WILDCARD);
             } else {
                 self.buf.extend_from_slice(w);

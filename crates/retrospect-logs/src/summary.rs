@@ -3,6 +3,7 @@
 //! sequence and per minute of a chunk rather than per line.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::header::Level;
 use crate::options::Window;
@@ -33,6 +34,25 @@ pub struct MinuteStats {
     pub first_problem_line: u64,
 }
 
+/// Minutes are small integers: one multiply spreads them over the table
+/// (the default hasher is built to resist attacks, and costs more).
+#[derive(Default)]
+struct MinuteHasher(u64);
+
+impl Hasher for MinuteHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_i64(&mut self, v: i64) {
+        self.0 = (v as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct ChunkSummary {
     pub lines: u64,
@@ -44,7 +64,7 @@ pub struct ChunkSummary {
     pub per_local: Vec<LocalStats>,
     /// Minutes (seconds since the epoch / 60) in order of first appearance.
     pub minutes: Vec<(i64, MinuteStats)>,
-    minute_index: HashMap<i64, usize>,
+    minute_index: HashMap<i64, usize, BuildHasherDefault<MinuteHasher>>,
     /// Index in `minutes` of the last minute seen (lines mostly arrive in
     /// time order, so this avoids the map for nearly every line).
     last_minute: Option<usize>,
