@@ -6,7 +6,9 @@ use axum::Router;
 use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 
-use crate::pages::{account, admin, create, edits, evidence, export, home, postmortem, review};
+use crate::pages::{
+    account, admin, create, edits, evidence, export, home, postmortem, removals, review,
+};
 use crate::state::AppState;
 use crate::{api, statics};
 
@@ -171,6 +173,48 @@ pub fn table() -> Vec<RouteSpec> {
             Edit,
             Some("version={version}&text=Add+a+disk+alert&owner=ada&due=2031-01-01"),
             edits::add_action
+        ),
+        route!(
+            POST,
+            "/pm/{id}/causes/{cause}/remove",
+            Edit,
+            Some("version={version}"),
+            removals::remove_cause
+        ),
+        route!(
+            POST,
+            "/pm/{id}/lessons/{lesson}/remove",
+            Edit,
+            Some("version={version}"),
+            removals::remove_lesson
+        ),
+        route!(
+            POST,
+            "/pm/{id}/actions/{action}/remove",
+            Edit,
+            Some("version={version}"),
+            removals::remove_action
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/causes/{cause}/remove",
+            Edit,
+            Some(r#"{"version":{version}}"#),
+            removals::remove_cause
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/lessons/{lesson}/remove",
+            Edit,
+            Some(r#"{"version":{version}}"#),
+            removals::remove_lesson
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/actions/{action}/remove",
+            Edit,
+            Some(r#"{"version":{version}}"#),
+            removals::remove_action
         ),
         route!(
             POST,

@@ -182,6 +182,11 @@ async fn fixture() -> Fixture {
             .unwrap();
         pm.add_action(retrospect_domain::ActionItem::new("Add a config linter to CI").unwrap())
             .unwrap();
+        pm.add_lesson(
+            retrospect_domain::LessonKind::Learned,
+            "Config changes need a review",
+        )
+        .unwrap();
         let saved = app.store.create(&pm).await.unwrap();
         let stored = app.store.get(saved.id).await.unwrap();
         assert_eq!(saved, stored, "create returns what get reads back");
@@ -351,7 +356,9 @@ async fn every_route_every_role_every_visibility() {
                 .path
                 .replace("{id}", &pm.id.to_string())
                 .replace("{entry}", "1")
-                .replace("{action}", "1");
+                .replace("{action}", "1")
+                .replace("{cause}", "1")
+                .replace("{lesson}", "1");
             for who in everyone() {
                 reset(&f, pm).await;
                 let client = &f.clients[&who.username()];

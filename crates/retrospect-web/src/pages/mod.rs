@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod export;
 pub mod home;
 pub mod postmortem;
+pub mod removals;
 pub mod review;
 
 use axum::http::{HeaderValue, StatusCode, header};
