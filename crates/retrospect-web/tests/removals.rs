@@ -57,10 +57,22 @@ async fn a_lesson_is_removed_and_a_stale_removal_is_refused() {
     assert_eq!(left.len(), 1);
     assert_eq!(left[0]["text"], "The runbook covered the replay");
 
+    // The page offers the same removal as a form.
+    let page = admin.get(&format!("/pm/{id}")).await.text().await.unwrap();
+    let second = left[0]["id"].as_i64().unwrap();
+    assert!(page.contains(&format!("/pm/{id}/lessons/{second}/remove")));
+    let r = admin
+        .post_form(
+            &format!("/pm/{id}/lessons/{second}/remove"),
+            &[("version", &saved["version"].to_string())],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+
     let again = admin
         .post_json(
             &format!("/api/v1/postmortems/{id}/lessons/{first}/remove"),
-            &json!({ "version": saved["version"] }),
+            &json!({ "version": saved["version"].as_i64().unwrap() + 1 }),
         )
         .await;
     assert!(
