@@ -122,7 +122,7 @@ fn nth_token(b: &[u8], n: usize) -> Option<(usize, usize)> {
     }
 }
 
-/// Bytes allowed in a `component:` token besides letters and digits.
+/// Bytes allowed in a `component:` token: letters, digits and these.
 const COMPONENT_BYTES: [bool; 256] = {
     let mut t = [false; 256];
     let extra = b"._$-/()[]@#:";
@@ -130,6 +130,11 @@ const COMPONENT_BYTES: [bool; 256] = {
     while k < extra.len() {
         t[extra[k] as usize] = true;
         k += 1;
+    }
+    let mut c = 0;
+    while c < 256 {
+        t[c] |= (c as u8).is_ascii_alphanumeric();
+        c += 1;
     }
     t
 };
@@ -233,19 +238,19 @@ pub fn learn<'a>(rests: impl IntoIterator<Item = &'a [u8]>) -> HeaderRule {
     }
 }
 
-/// End of a balanced `[...]` group starting at `i`, within 256 bytes.
+/// End of a balanced `[...]` group starting at `i`, within 256 bytes
+/// (jumping from bracket to bracket with `memchr2`).
 fn bracket_end(b: &[u8], i: usize) -> Option<usize> {
+    let hay = &b[i..b.len().min(i + 256)];
     let mut depth = 0;
-    for (k, c) in b[i..].iter().enumerate().take(256) {
-        match c {
-            b'[' => depth += 1,
-            b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + k + 1);
-                }
+    for k in memchr::memchr2_iter(b'[', b']', hay) {
+        if hay[k] == b'[' {
+            depth += 1;
+        } else {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i + k + 1);
             }
-            _ => {}
         }
     }
     None
@@ -270,21 +275,29 @@ fn after_level(rest: &[u8], mut i: usize) -> usize {
             }
         }
     }
-    let Some((s, e)) = nth_token(&rest[i..], 0) else {
-        return i;
+    // The next token (no whitespace before it now), in one pass: the run
+    // of bytes a component name may hold, then what stopped it.
+    let t = &rest[i..];
+    let run = t
+        .iter()
+        .position(|&c| !COMPONENT_BYTES[c as usize])
+        .unwrap_or(t.len());
+    let whole = run == t.len() || t[run].is_ascii_whitespace();
+    let tok_len = if whole {
+        let tok = &t[..run];
+        let component_like = tok.len() >= 2
+            && tok.len() <= 120
+            && tok.ends_with(b":")
+            && tok[0].is_ascii_alphabetic();
+        (component_like || matches!(tok, b"-" | b":" | b"--")).then_some(run)
+    } else {
+        // A lone `|` is the only separator outside that set.
+        (t[run] == b'|' && run == 0 && t.get(1).is_none_or(u8::is_ascii_whitespace)).then_some(1)
     };
-    let tok = &rest[i + s..i + e];
-    let component_like = tok.len() >= 2
-        && tok.len() <= 120
-        && tok.ends_with(b":")
-        && tok[0].is_ascii_alphabetic()
-        && tok
-            .iter()
-            .all(|&c| c.is_ascii_alphanumeric() || COMPONENT_BYTES[c as usize]);
-    if matches!(tok, b"-" | b":" | b"|" | b"--") || component_like {
-        return skip_ws(rest, i + e);
+    match tok_len {
+        Some(len) => skip_ws(rest, i + len),
+        None => i,
     }
-    i
 }
 
 /// Splits one remainder according to the learned rule.
