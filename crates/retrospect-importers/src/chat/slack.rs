@@ -39,9 +39,7 @@ impl Files {
 
     fn read(&mut self, name: &str) -> Result<Vec<u8>, ImportError> {
         match self {
-            Files::Folder { root, .. } => {
-                super::read_limited(&root.join(name))
-            }
+            Files::Folder { root, .. } => super::read_limited(&root.join(name)),
             Files::Zip { zip, prefix, .. } => zip.read(&format!("{prefix}{name}")),
         }
     }
