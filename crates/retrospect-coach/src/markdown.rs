@@ -14,7 +14,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static URLS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\]\([^)\s]*(?:\s+[^)]*)?\)|<(?:https?|mailto|ftp):[^>\s]*>|\bhttps?://[^\s)>\]]+|(?m)^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$").unwrap()
+    crate::text::compile(r"\]\([^)\s]*(?:\s+[^)]*)?\)|<(?:https?|mailto|ftp):[^>\s]*>|\bhttps?://[^\s)>\]]+|(?m)^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$").unwrap()
 });
 
 /// A region where some rules (or all, when `rules` is empty) are silenced.

@@ -82,24 +82,29 @@ fn product_modifier(m: &Tok) -> bool {
 }
 
 /// "operater", "enginer": a one-letter slip in a role word still names a role. Only
-/// for longer words, and not for verb forms ("operate", "reviewed").
+/// for longer ASCII words, and not for verb forms ("operate", "reviewed").
 fn misspelt_role(w: &str) -> bool {
-    if w.len() < 6 || w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ate") {
+    if w.len() < 6 || !w.is_ascii() || w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ate")
+    {
         return false;
     }
-    ROLE_NOUNS
+    LONG_ROLES
         .iter()
-        .filter(|r| r.len() >= 6 && r.len().abs_diff(w.len()) <= 1)
-        .any(|r| within_one_edit(w, r))
+        .filter(|r| r.len().abs_diff(w.len()) <= 1)
+        .any(|r| within_one_edit(w.as_bytes(), r.as_bytes()))
 }
 
-fn within_one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+/// Role words long enough for the typo check, computed once.
+static LONG_ROLES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    ROLE_NOUNS
+        .iter()
+        .copied()
+        .filter(|r| r.len() >= 6 && r.is_ascii())
+        .collect()
+});
+
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let (mut i, mut j, mut edits) = (0, 0, 0);
     while i < short.len() && j < long.len() {
         if short[i] == long[j] {
@@ -239,10 +244,10 @@ mod tests {
 
     #[test]
     fn one_letter_slips() {
-        assert!(within_one_edit("operater", "operator"));
-        assert!(within_one_edit("enginer", "engineer"));
-        assert!(within_one_edit("engineers", "engineer"));
-        assert!(!within_one_edit("operate", "operator"));
+        assert!(within_one_edit(b"operater", b"operator"));
+        assert!(within_one_edit(b"enginer", b"engineer"));
+        assert!(within_one_edit(b"engineers", b"engineer"));
+        assert!(!within_one_edit(b"operate", b"operator"));
         assert!(misspelt_role("operater") && !misspelt_role("reviewed"));
     }
 

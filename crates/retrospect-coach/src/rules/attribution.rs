@@ -12,32 +12,32 @@ use std::sync::LazyLock;
 
 /// A passive whose agent is a person: "introduced by a network engineer".
 static DONE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:introduced|made|entered|pushed|deployed|applied|run|executed|typed|committed|merged|triggered|initiated|started|performed|done|caused|changed|set|deleted|removed|edited|configured|misconfigured|added|created|modified|updated|written|shipped|released|rolled\s+out)\s+by\s+").unwrap()
+    crate::text::compile(r"(?i)\b(?:introduced|made|entered|pushed|deployed|applied|run|executed|typed|committed|merged|triggered|initiated|started|performed|done|caused|changed|set|deleted|removed|edited|configured|misconfigured|added|created|modified|updated|written|shipped|released|rolled\s+out)\s+by\s+").unwrap()
 });
 
 /// What a passive "by <person>" led to.
 static OUTCOME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:causing|caused|leading\s+to|led\s+to|resulting\s+in|resulted\s+in|triggering|which\s+broke|(?:which\s+)?(?:took|knocked|brought)\s+(?:[\w-]+\s+){0,3}?(?:down|offline)|bringing\s+down|taking\s+down)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:causing|caused|leading\s+to|led\s+to|resulting\s+in|resulted\s+in|triggering|which\s+broke|(?:which\s+)?(?:took|knocked|brought)\s+(?:[\w-]+\s+){0,3}?(?:down|offline)|bringing\s+down|taking\s+down)\b").unwrap()
 });
 
 /// A cause statement around a faulty thing: "the root cause was a config error …".
 static CAUSE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:root\s+cause|cause\s+was|caused\s+by|trigger(?:ed)?\s+(?:was|by)|due\s+to|because\s+of|contributing\s+factor)\b[^.;]*\b(?:error|mistake|misconfiguration|typo|wrong|incorrect|bad|faulty|broken|bug)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:root\s+cause|cause\s+was|caused\s+by|trigger(?:ed)?\s+(?:was|by)|due\s+to|because\s+of|contributing\s+factor)\b[^.;]*\b(?:error|mistake|misconfiguration|typo|wrong|incorrect|bad|faulty|broken|bug)\b").unwrap()
 });
 
 /// "it was the contractor (again)", "it wasn't the system, it was the people".
 static CLEFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bit\s+(?:was|is|['’]s)\s+(?:(?:all|just|clearly|obviously|always|probably|definitely|once\s+again)\s+)?").unwrap()
+    crate::text::compile(r"(?i)\bit\s+(?:was|is|['’]s)\s+(?:(?:all|just|clearly|obviously|always|probably|definitely|once\s+again)\s+)?").unwrap()
 });
 
 /// "the intern did it", "Dave did this again".
 static DID_IT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bdid\s+(?:it|this|that)(?:\s+again)?\s*(?:[.!?]|$)").unwrap()
+    crate::text::compile(r"(?i)\bdid\s+(?:it|this|that)(?:\s+again)?\s*(?:[.!?]|$)").unwrap()
 });
 
 /// A person choosing "the wrong" thing: "ran the cleanup job with the wrong flag".
 static WRONG_CHOICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:ran|runs|used|uses|picked|picks|chose|chooses|selected|selects|entered|enters|typed|types|deployed|deploys|applied|applies|pushed|pushes|restarted|restarts|rebooted|reboots|deleted|deletes|targeted|targets|edited|edits|restored|restores|merged|merges|promoted|promotes|killed|kills|dropped|drops|configured|configures|modified|modifies|rolled\s+back|failed\s+over)\s+(?:[\w/-]+\s+){0,5}?(?:the\s+|a\s+)?wrong\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:ran|runs|used|uses|picked|picks|chose|chooses|selected|selects|entered|enters|typed|types|deployed|deploys|applied|applies|pushed|pushes|restarted|restarts|rebooted|reboots|deleted|deletes|targeted|targets|edited|edits|restored|restores|merged|merges|promoted|promotes|killed|kills|dropped|drops|configured|configures|modified|modifies|rolled\s+back|failed\s+over)\s+(?:[\w/-]+\s+){0,5}?(?:the\s+|a\s+)?wrong\b").unwrap()
 });
 
 fn hit(out: &mut Vec<Hit>, start: usize, end: usize, agent: String) {

@@ -13,40 +13,40 @@ use std::sync::LazyLock;
 
 /// Failure verbs with a person as subject.
 static FAILURE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:broke|breaks|(?:has|have|had)\s+broken|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\w-]+\s+){1,3}?(?:down|offline)|crashed|wiped|misconfigured|borked|nuked|trashed|fumbled|bungled|flubbed|goofed(?:\s+up)?|hosed|bricked|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)s?|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:pushed|deployed|shipped|merged|applied|committed|rolled\s+out|released)\s+(?:a|an|the|this|that|his|her|their)\s+(?:broken|bad|faulty|buggy|wrong|untested|incorrect|bogus)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:broke|breaks|(?:has|have|had)\s+broken|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\w-]+\s+){1,3}?(?:down|offline)|crashed|wiped|misconfigured|borked|nuked|trashed|fumbled|bungled|flubbed|goofed(?:\s+up)?|hosed|bricked|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)s?|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:pushed|deployed|shipped|merged|applied|committed|rolled\s+out|released)\s+(?:a|an|the|this|that|his|her|their)\s+(?:broken|bad|faulty|buggy|wrong|untested|incorrect|bogus)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
 });
 
 /// Cause slots followed by the thing that caused.
 static CAUSE_SLOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:caused\s+by|due\s+to|(?:was|is|comes|came|boils|boiled|all)\s+(?:entirely\s+|all\s+|squarely\s+|largely\s+|mostly\s+)?down\s+to|because\s+of|(?:the\s+)?result\s+of|attributed\s+to|attributable\s+to|blame\s+(?:lies|rests)\s+with|fault\s+(?:lies|rests)\s+with|(?:root\s+|primary\s+|main\s+|proximate\s+|underlying\s+|immediate\s+)?cause\s*(?:was|is|:)(?:\s+(?:identified|determined|found|traced|confirmed|judged)\s+(?:as|to\s+be))?|(?:responsibility|accountability|blame)(?:\s+for\s+(?:the|this)\s+[\w-]+)?\s+(?:lies|rests|sits|falls|lands)\s+(?:squarely\s+|entirely\s+|solely\s+)?(?:with|on)|(?:the\s+)?fault\s+(?:of|is\s+with|was\s+with)|contributing\s+factors?\s*(?:was|were|is|:)|trigger\s*:|culprit\s*(?:was|is|:)|(?:we|i)\s+blame|blame\s+(?:goes\s+to|belongs\s+to))\s+").unwrap()
+    crate::text::compile(r"(?i)\b(?:caused\s+by|due\s+to|(?:was|is|comes|came|boils|boiled|all)\s+(?:entirely\s+|all\s+|squarely\s+|largely\s+|mostly\s+)?down\s+to|because\s+of|(?:the\s+)?result\s+of|attributed\s+to|attributable\s+to|blame\s+(?:lies|rests)\s+with|fault\s+(?:lies|rests)\s+with|(?:root\s+|primary\s+|main\s+|proximate\s+|underlying\s+|immediate\s+)?cause\s*(?:was|is|:)(?:\s+(?:identified|determined|found|traced|confirmed|judged)\s+(?:as|to\s+be))?|(?:responsibility|accountability|blame)(?:\s+for\s+(?:the|this)\s+[\w-]+)?\s+(?:lies|rests|sits|falls|lands)\s+(?:squarely\s+|entirely\s+|solely\s+)?(?:with|on)|(?:the\s+)?fault\s+(?:of|is\s+with|was\s+with)|contributing\s+factors?\s*(?:was|were|is|:)|trigger\s*:|culprit\s*(?:was|is|:)|(?:we|i)\s+blame|blame\s+(?:goes\s+to|belongs\s+to))\s+").unwrap()
 });
 
 /// "X's fault", "my fault".
 static FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([A-Za-z0-9_@\u00C0-\u024F]+)(?:['’]s)?[ \t]+fault\b").unwrap()
+    crate::text::compile(r"(?i)\b([A-Za-z0-9_@\u00C0-\u024F]+)(?:['’]s)?[ \t]+fault\b").unwrap()
 });
 
 /// A mistake owned by a person: "Dave's mistake", "a mistake by the on-call".
 static PERSON_MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:([A-Za-z0-9_@\u00C0-\u024F]+)['’]s[ \t]+(?:[a-z-]+[ \t]+)?(?:mistake|blunder|screw-?up|oversight|slip|lapse|typo|negligence|carelessness)s?|(?:mistake|error|blunder|oversight|slip|lapse|typo|misstep)s?\s+(?:(?:were|was)\s+)?(?:made\s+)?(?:by|on\s+the\s+part\s+of)\s+|\b(?:the\s+)?(?:mistake|blunder)\s+of\s+)").unwrap()
+    crate::text::compile(r"(?i)\b(?:([A-Za-z0-9_@\u00C0-\u024F]+)['’]s[ \t]+(?:[a-z-]+[ \t]+)?(?:mistake|blunder|screw-?up|oversight|slip|lapse|typo|negligence|carelessness)s?|(?:mistake|error|blunder|oversight|slip|lapse|typo|misstep)s?\s+(?:(?:were|was)\s+)?(?:made\s+)?(?:by|on\s+the\s+part\s+of)\s+|\b(?:the\s+)?(?:mistake|blunder)\s+of\s+)").unwrap()
 });
 
 /// "The outage is on Priya", "a lack of training for the on-call engineer".
 static ON_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:is|was|['’]s)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on|lack\s+of\s+(?:training|experience|knowledge|understanding|skills?|competence|expertise)\s+(?:for|of|by|on\s+the\s+part\s+of|among|in))\s+").unwrap()
+    crate::text::compile(r"(?i)\b(?:(?:is|was|['’]s)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on|lack\s+of\s+(?:training|experience|knowledge|understanding|skills?|competence|expertise)\s+(?:for|of|by|on\s+the\s+part\s+of|among|in))\s+").unwrap()
 });
 
 /// Sarcastic credit: "Thanks to Luis, we were down for two hours."
 static THANKS_TO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:thanks\s+to|courtesy\s+of)\s+").unwrap());
+    LazyLock::new(|| crate::text::compile(r"(?i)\b(?:thanks\s+to|courtesy\s+of)\s+").unwrap());
 
 /// Mechanistic reasoning: a person's attribute as the explanation.
 static MECHANISTIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bbecause\s+(.{1,40}?)\s+(?:was|were|is|wasn['’]t|weren['’]t|was\s+not|were\s+not)\s+(?:too\s+|very\s+|still\s+)?(?:new|inexperienced|junior|untrained|unfamiliar|tired|distracted|rushing|rushed|careless|overconfident|sloppy|lazy|not\s+(?:properly\s+|adequately\s+|sufficiently\s+)?(?:trained|paying\s+attention|careful|experienced|familiar|focused|thinking))\b").unwrap()
+    crate::text::compile(r"(?i)\bbecause\s+(.{1,40}?)\s+(?:was|were|is|wasn['’]t|weren['’]t|was\s+not|were\s+not)\s+(?:too\s+|very\s+|still\s+)?(?:new|inexperienced|junior|untrained|unfamiliar|tired|distracted|rushing|rushed|careless|overconfident|sloppy|lazy|not\s+(?:properly\s+|adequately\s+|sufficiently\s+)?(?:trained|paying\s+attention|careful|experienced|familiar|focused|thinking))\b").unwrap()
 });
 
 static HUMAN_ERROR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:human|operator|user|pilot|personnel|staff|engineer|developer|manual)\s+(?:errors?|mistakes?|failures?)|(?:operational|operations|procedural)\s+(?:errors?|mistakes?)|pebkac|pebcak|picnic|id10t|id-10-t|layer[- ]?8(?:\s+(?:issue|problem|error))?|between\s+(?:the\s+)?keyboard\s+and\s+(?:the\s+)?chair|wetware|(?:wrong|accidental|mistaken|erroneous|unintended|unintentional)\s+(?:push|press|click|keystroke|key\s+stroke|keypress)(?:\s+of\s+(?:a|the)\s+(?:button|key))?|(?:pressed|pushed|hit|clicked)\s+the\s+wrong\s+(?:button|key)|fat[- ]?finger(?:ed|ing|s)?|(?:lost|loss\s+of|lack\s+of)\s+situational\s+awareness|failure\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|runbook|protocol|policy|instructions|documentation|checklist)|non-?compliance|inattention|lack\s+of\s+attention|(?:simple|silly|stupid|dumb)\s+(?:mistake|typo|error)|(?:category|classification|type|label)\s*:\s*human\b|human\s*[-–—:]\s*(?:procedure|error|mistake|action|oversight|performance|training|communication|knowledge|skill|rule|slip|lapse|violation)|(?:procedures?|process|runbook|policy|checklist|protocol|instructions)\s+(?:was\s+|were\s+)?not\s+followed)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:(?:human|operator|user|pilot|personnel|staff|engineer|developer|manual)\s+(?:errors?|mistakes?|failures?)|(?:operational|operations|procedural)\s+(?:errors?|mistakes?)|pebkac|pebcak|picnic|id10t|id-10-t|layer[- ]?8(?:\s+(?:issue|problem|error))?|between\s+(?:the\s+)?keyboard\s+and\s+(?:the\s+)?chair|wetware|(?:wrong|accidental|mistaken|erroneous|unintended|unintentional)\s+(?:push|press|click|keystroke|key\s+stroke|keypress)(?:\s+of\s+(?:a|the)\s+(?:button|key))?|(?:pressed|pushed|hit|clicked)\s+the\s+wrong\s+(?:button|key)|fat[- ]?finger(?:ed|ing|s)?|(?:lost|loss\s+of|lack\s+of)\s+situational\s+awareness|failure\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|runbook|protocol|policy|instructions|documentation|checklist)|non-?compliance|inattention|lack\s+of\s+attention|(?:simple|silly|stupid|dumb)\s+(?:mistake|typo|error)|(?:category|classification|type|label)\s*:\s*human\b|human\s*[-–—:]\s*(?:procedure|error|mistake|action|oversight|performance|training|communication|knowledge|skill|rule|slip|lapse|violation)|(?:procedures?|process|runbook|policy|checklist|protocol|instructions)\s+(?:was\s+|were\s+)?not\s+followed)\b").unwrap()
 });
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {

@@ -14,10 +14,11 @@ use std::sync::LazyLock;
 static MODAL_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
     // "should of", "shouldve", "shoulda" and a missing apostrophe are how people type
     // in chat; they mean the same as "should have".
-    Regex::new(r"(?i)\b(should|could|must|ought\s+to)(?:\s+not|n['’]?t|\s+never)?\s+(?:have|of)\s+(been\s+)?([a-z][a-z-]*)|\b(should|could|must)(?:['’]?ve|a)\s+(been\s+)?([a-z][a-z-]*)").unwrap()
+    crate::text::compile(r"(?i)\b(should|could|must|ought\s+to)(?:\s+not|n['’]?t|\s+never)?\s+(?:have|of)\s+(been\s+)?([a-z][a-z-]*)|\b(should|could|must)(?:['’]?ve|a)\s+(been\s+)?([a-z][a-z-]*)").unwrap()
 });
 
-static IF_HAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:if|had)\b").unwrap());
+static IF_HAD: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::compile(r"(?i)\b(?:if|had)\b").unwrap());
 
 /// After "could have", harm an actor was able to do: a possibility, not a duty.
 static COULD_HARM: LazyLock<HashSet<&str>> = LazyLock::new(|| {

@@ -9,7 +9,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static CUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::text::compile(concat!(
         r"(?i)\b(?:obviously|(?:was|is|were|seems|seemed|looked|became|been|be)\s+(?:so\s+|very\s+|pretty\s+|quite\s+|completely\s+|totally\s+|entirely\s+|utterly\s+|absolutely\s+|perfectly\s+|fully\s+|painfully\s+|blindingly\s+|glaringly\s+)?(?:obvious|predictable|foreseeable|inevitable|preventable|avoidable)",
         r"|(?:an?\s+)?(?:completely\s+|entirely\s+|totally\s+|easily\s+)?(?:preventable|avoidable)\s+(?:outage|incident|failure|mistake|error|problem)",
         r"|(?:an?|the)\s+obvious\s+(?:mistake|error|sign|signs|warning|red\s+flag|problem|oversight|miss|clue|symptom)",
@@ -23,7 +23,7 @@ static CUES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Hindsight framed as hindsight, then countered, is what we want people to write.
 static ACKNOWLEDGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in\s+hindsight|with\s+hindsight|looking\s+back|knowing\s+the\s+outcome|in\s+retrospect|now\s+that\s+we\s+know)\b.*\b(?:but|however|although|though|yet|at\s+the\s+time)\b|\btempting\s+to\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:in\s+hindsight|with\s+hindsight|looking\s+back|knowing\s+the\s+outcome|in\s+retrospect|now\s+that\s+we\s+know)\b.*\b(?:but|however|although|though|yet|at\s+the\s+time)\b|\btempting\s+to\b").unwrap()
 });
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {

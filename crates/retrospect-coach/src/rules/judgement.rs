@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 /// Words that judge whoever they touch.
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::text::compile(concat!(
         r"(?i)\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|reckless(?:ly|ness)?|negligen(?:t|tly|ce)|lazy|laziness|incompeten(?:t|tly|ce)|unprofessional(?:ly|ism)?|irresponsib(?:le|ly|ility)|inexcusabl[ey]|complacen(?:t|cy|ce)|clueless|stupid(?:ity)?|idiot(?:s|ic)?|foolish(?:ly|ness)?|thoughtless(?:ly|ness)?|inattentive|dereliction|amateurish",
         r"|(?:poor|bad|questionable|terrible|awful)\s+(?:judg(?:e)?ment|decision(?:-making)?s?|calls?|choices?|work|practices?|discipline|communication\s+by)",
         r"|lapse\s+(?:in|of)\s+judg(?:e)?ment|rookie\s+(?:mistake|error|move)|yolo(?:['’]d|ed)?|rubber[- ]stamp(?:ed|ing|s)?|without\s+thinking|expected\s+(?:more|better)\s+(?:from|of)|(?:didn['’]t|did\s+not|doesn['’]t|does\s+not)\s+(?:really\s+|fully\s+)?(?:understand|know)\s+(?:[\w-]+\s+){0,4}?(?:well\s+enough|what\s+(?:he|she|they|you|i)\s+(?:was|were|am|is|are)\s+doing)|(?:poorly|badly|sloppily|hastily|carelessly)\s+(?:executed|handled|managed|planned|communicated|coordinated|run|led|done|prepared)|caught\s+napping|asleep\s+at\s+the\s+switch|(?:should\s+be\s+)?ashamed|(?:should|ought\s+to)\s+(?:have|of|['’]?ve)\s+known\s+better|shame\s+on|shameful|disgraceful|a\s+disgrace|(?:stop|keep|kept|keeps)\s+making\s+(?:these\s+|such\s+|the\s+same\s+|silly\s+|basic\s+|stupid\s+|careless\s+)?mistakes|make\s+fewer\s+mistakes|(?:should|ought\s+to)\s+know\s+better|knows\s+better|by\s+mistake|cowboy(?:ed|ing)?(?:\s+(?:deploy|change|coding|fix|move))?|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel",
@@ -26,40 +26,43 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Adverbs that grade a person's action as wrong ("Dave mistakenly ran…").
 static WRONGLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:mistakenly|wrongly|incorrectly|erroneously|wrongfully)\s+[a-z]+").unwrap()
+    crate::text::compile(
+        r"(?i)\b(?:mistakenly|wrongly|incorrectly|erroneously|wrongfully)\s+[a-z]+",
+    )
+    .unwrap()
 });
 
 /// Shipping work judged as unfinished: needs a person subject ("developers keep
 /// shipping untested code"), not a pipeline.
 static UNTESTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:shipp?(?:ed|ing|s)?|push(?:ed|ing|es)?|deploy(?:ed|ing|s)?|merg(?:ed|ing|es|e)|committ?(?:ed|ing|s)?|releas(?:ed|ing|es|e))\s+(?:\w+\s+)?(?:untested|unreviewed|half-baked|sloppy)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:shipp?(?:ed|ing|s)?|push(?:ed|ing|es)?|deploy(?:ed|ing|s)?|merg(?:ed|ing|es|e)|committ?(?:ed|ing|s)?|releas(?:ed|ing|es|e))\s+(?:\w+\s+)?(?:untested|unreviewed|half-baked|sloppy)\b").unwrap()
 });
 
 /// Person-only states and acts graded as failings: "wasn't careful enough",
 /// "panicked", "abused his access". Needs a person subject ("the kernel panicked").
 static PERSON_FAILING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:not|\w+n['’]?t)\s+(?:enough\s+|very\s+|sufficiently\s+|being\s+)?(?:careful|thorough|diligent|attentive|vigilant|cautious)\b|(?:not|\w+n['’]?t|never)\s+(?:really\s+)?tak(?:e|ing|en)\s+(?:[\w-]+\s+){0,4}?seriously|strikes?\s+again|struck\s+again|(?:not|\w+n['’]t)\s+(?:careful|thorough|diligent|attentive|vigilant|cautious|rigorous|experienced|skilled|competent|fast|quick|responsive)\s+enough|insufficiently\s+(?:careful|thorough|diligent)|panicked|panicking|freaked\s+out|lost\s+(?:his|her|their)\s+(?:head|cool|nerve)|abused)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:(?:not|\w+n['’]?t)\s+(?:enough\s+|very\s+|sufficiently\s+|being\s+)?(?:careful|thorough|diligent|attentive|vigilant|cautious)\b|(?:not|\w+n['’]?t|never)\s+(?:really\s+)?tak(?:e|ing|en)\s+(?:[\w-]+\s+){0,4}?seriously|strikes?\s+again|struck\s+again|(?:not|\w+n['’]t)\s+(?:careful|thorough|diligent|attentive|vigilant|cautious|rigorous|experienced|skilled|competent|fast|quick|responsive)\s+enough|insufficiently\s+(?:careful|thorough|diligent)|panicked|panicking|freaked\s+out|lost\s+(?:his|her|their)\s+(?:head|cool|nerve)|abused)\b").unwrap()
 });
 
 /// "too slow to react": graded against a norm set afterwards; needs a person subject.
 static TOO_SLOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:was|were|is|are)\s+(?:far\s+|much\s+|way\s+)?too\s+(?:slow|late|hasty|quick|eager|careless|complacent|relaxed|casual)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:was|were|is|are)\s+(?:far\s+|much\s+|way\s+)?too\s+(?:slow|late|hasty|quick|eager|careless|complacent|relaxed|casual)\b").unwrap()
 });
 
 /// Mocking a person by name: "classic Dave", "another Kevin special", "this has Greg
 /// written all over it". Group 1 or 2 is the person.
 static NAMED_MOCKERY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:classic|typical)\s+(@?[A-Za-z][\w'’-]*)\s*(?:[.!?,;]|$)|\b(?:a|an|another|the|classic|typical)\s+(@?[A-Za-z][\w'’-]*)\s+special\b|\bhas\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+)?)\s+written\s+all\s+over\s+it|\b(?:classic|typical)\s+(?:[\w-]+\s+){0,3}?(?:from|by)\s+(@?[A-Za-z][\w'’-]*)").unwrap()
+    crate::text::compile(r"(?i)\b(?:classic|typical)\s+(@?[A-Za-z][\w'’-]*)\s*(?:[.!?,;]|$)|\b(?:a|an|another|the|classic|typical)\s+(@?[A-Za-z][\w'’-]*)\s+special\b|\bhas\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+)?)\s+written\s+all\s+over\s+it|\b(?:classic|typical)\s+(?:[\w-]+\s+){0,3}?(?:from|by)\s+(@?[A-Za-z][\w'’-]*)").unwrap()
 });
 
 /// Lateness graded afterwards: "finally notices the disk alert, 25 min late".
 static LATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:\d+\s*(?:min(?:ute)?s?|m|h|hrs?|hours?)\s+(?:too\s+)?late|finally\s+(?:notices|noticed|acks|acked|acknowledges|acknowledged|responds|responded|escalates|escalated|reacts|reacted|wakes\s+up|woke\s+up|looks|looked|checks|checked|reads|read|picks\s+up|picked\s+up))\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:\d+\s*(?:min(?:ute)?s?|m|h|hrs?|hours?)\s+(?:too\s+)?late|finally\s+(?:notices|noticed|acks|acked|acknowledges|acknowledged|responds|responded|escalates|escalated|reacts|reacted|wakes\s+up|woke\s+up|looks|looked|checks|checked|reads|read|picks\s+up|picked\s+up))\b").unwrap()
 });
 
 /// Words that judge people but can describe systems ("an inappropriate timeout").
 static CONTEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:inappropriate(?:ly)?|improper(?:ly)?|unacceptabl[ey]|careless|sloppy|lax|negligible|dumb|blindly|wrong\s+call)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:inappropriate(?:ly)?|improper(?:ly)?|unacceptabl[ey]|careless|sloppy|lax|negligible|dumb|blindly|wrong\s+call)\b").unwrap()
 });
 
 fn idioms(doc: &Doc, out: &mut Vec<Hit>) {

@@ -15,30 +15,30 @@ use std::sync::LazyLock;
 /// "failed to", "forgot to", chat's "failed too check", and present-tense timelines
 /// ("IC fails to assign a comms lead").
 static OMISSION_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:failed|fails|failing|fail|neglected|neglecting|neglect|forgot|forgets|forgetting|forget|omitted|didn['’]?t\s+bother|did\s+not\s+bother|never\s+bothered|bothered|was\s+supposed|were\s+supposed|failed\s+(?:in|at)\s+(?:his|her|their|its|the)\s+(?:duty|job|responsibility)|failed\s+in\s+(?:his|her|their)\s+duty)\s+(too?)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:failed|fails|failing|fail|neglected|neglecting|neglect|forgot|forgets|forgetting|forget|omitted|didn['’]?t\s+bother|did\s+not\s+bother|never\s+bothered|bothered|was\s+supposed|were\s+supposed|failed\s+(?:in|at)\s+(?:his|her|their|its|the)\s+(?:duty|job|responsibility)|failed\s+in\s+(?:his|her|their)\s+duty)\s+(too?)\b").unwrap()
 });
 
 /// A choice not to do the duty: "chose to ignore", "decided not to escalate".
 static CHOSE_NOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:chose|decided|opted|elected)\s+(?:not\s+to\s+(?:check|test|verify|escalate|page|wait|read|follow|review|roll\s+back|revert|notify|tell|ask)|to\s+(?:ignore|skip|bypass|disregard|override|silence))\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:chose|decided|opted|elected)\s+(?:not\s+to\s+(?:check|test|verify|escalate|page|wait|read|follow|review|roll\s+back|revert|notify|tell|ask)|to\s+(?:ignore|skip|bypass|disregard|override|silence))\b").unwrap()
 });
 
 /// "Neither of the reviewers checked", "nobody on the security team noticed",
 /// "nobody reads the alerts": an omission by people.
 static NOBODY_DID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:neither|none|nobody|no\s+one|no-one)(?:\s+(?:of|on|in|from)\s+(?:the\s+|us|them|our\s+|their\s+)?(?:[a-z0-9-]+\s+){0,2}?([a-z-]+))?\s+(?:ever\s+|actually\s+|even\s+|really\s+|bothered\s+to\s+)?(checked|tested|verified|validated|reviewed|noticed|escalated|read|followed|confirmed|monitored|caught|acknowledged|bothered|thought|acted|reacted|responded|looked|cared|spoke\s+up|checks|tests|verifies|reviews|notices|escalates|reads|follows|monitors|watches|watched|looks|acts|responds|cares|bothers)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:neither|none|nobody|no\s+one|no-one)(?:\s+(?:of|on|in|from)\s+(?:the\s+|us|them|our\s+|their\s+)?(?:[a-z0-9-]+\s+){0,2}?([a-z-]+))?\s+(?:ever\s+|actually\s+|even\s+|really\s+|bothered\s+to\s+)?(checked|tested|verified|validated|reviewed|noticed|escalated|read|followed|confirmed|monitored|caught|acknowledged|bothered|thought|acted|reacted|responded|looked|cared|spoke\s+up|checks|tests|verifies|reviews|notices|escalates|reads|follows|monitors|watches|watched|looks|acts|responds|cares|bothers)\b").unwrap()
 });
 
 /// Past and present ("Alice ignores the alert" in a timeline) and the participial
 /// clause ("Tom merges his own PR, bypassing review").
 static OMISSION_PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:overlooked|overlooks|overlooking|ignored|ignores|ignoring|missed|misses|disregarded|disregards|disregarding|skipped|skips|skipping|forgot|forgets|neglected|neglects|bypassed|bypasses|bypassing|dismissed|dismisses|dismissing|misread|misreads|misjudged|misjudges|misinterpreted|misinterprets|slept\s+through|sleeps\s+through)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:overlooked|overlooks|overlooking|ignored|ignores|ignoring|missed|misses|disregarded|disregards|disregarding|skipped|skips|skipping|forgot|forgets|neglected|neglects|bypassed|bypasses|bypassing|dismissed|dismisses|dismissing|misread|misreads|misjudged|misjudges|misinterpreted|misinterprets|slept\s+through|sleeps\s+through)\b").unwrap()
 });
 
 /// "did not check", "hasn't escalated", "had not adequately studied", and the
 /// apostrophe-less chat forms ("didnt", "hasnt").
 static DID_NOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::compile(
         r"(?i)\b(did\s+not|didn['’]?t|never|don['’]?t|do\s+not|doesn['’]?t|does\s+not|has\s+not|hasn['’]?t|have\s+not|haven['’]?t|had\s+not|hadn['’]?t)\s+(?:(?:even|properly|actually|always|explicitly|fully|really|adequately|sufficiently|immediately|carefully|thoroughly|correctly|ever|yet|once|initially|originally|bother\s+to|bothered\s+to)\s+)*([a-z-]+)",
     )
     .unwrap()
@@ -47,7 +47,7 @@ static DID_NOT: LazyLock<Regex> = LazyLock::new(|| {
 /// "developers not testing", "deployed without testing", "w/o approval", "pushed
 /// without a review": an omission framed as such.
 static WITHOUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::text::compile(concat!(
         r"(?i)(?:\b(?:without|w/o)\s+(?:first\s+|even\s+|properly\s+|ever\s+|actually\s+|really\s+|fully\s+|bothering\s+to\s+|so\s+much\s+as\s+)?|\bnot\s+(?:even\s+|properly\s+|actually\s+)?)(?:testing|checking|verifying|validating|reviewing|reading|asking|telling|notifying|informing|running\s+the\s+tests|looking\s+at|waiting\s+for|confirming|double-checking|consulting|following|test|check|verify|review|read|ask|tell|follow)\b",
         r"|\b(?:without|w/o)\s+(?:a\s+|an\s+|any\s+|the\s+|proper\s+|prior\s+|peer\s+|code\s+|second\s+)*(?:review|approval|sign-?off|qa(?:\s+sign-?off)?|tests?|testing|a\s+second\s+pair\s+of\s+eyes|permission|authori[sz]ation|change\s+request|rollback\s+plan)\b"
     ))
@@ -56,12 +56,12 @@ static WITHOUT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "the failure of the senior operator to act", "Dave's failure to page".
 static NOMINAL_FAILURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:failure|refusal|neglect)\s+(?:of|by)\s+|\b(?:his|her|their|[A-Za-z][\w-]*['’]s)\s+(?:failure|refusal)\s+to\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:failure|refusal|neglect)\s+(?:of|by)\s+|\b(?:his|her|their|[A-Za-z][\w-]*['’]s)\s+(?:failure|refusal)\s+to\b").unwrap()
 });
 
 /// "They collectively failed:", "the on-call failed." — a verdict on people.
 static FAILED_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::compile(
         r"(?i)\bfailed(?:\s+(?:completely|utterly|totally|badly|miserably|again))?\s*(?:[:;.!]|$)",
     )
     .unwrap()
@@ -69,7 +69,7 @@ static FAILED_BARE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "was told twice to rotate the key and never did".
 static NEVER_DID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:and|but)\s+(?:then\s+)?(?:never\s+did|didn['’]?t|did\s+not|never\s+got\s+(?:round|around)\s+to)(?:\s+(?:do\s+)?(?:it|so|that))?\s*(?:[.!?,;]|$)").unwrap()
+    crate::text::compile(r"(?i)\b(?:and|but)\s+(?:then\s+)?(?:never\s+did|didn['’]?t|did\s+not|never\s+got\s+(?:round|around)\s+to)(?:\s+(?:do\s+)?(?:it|so|that))?\s*(?:[.!?,;]|$)").unwrap()
 });
 
 /// Base verbs whose omission reads as a duty not done ("did not check").

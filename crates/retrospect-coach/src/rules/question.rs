@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static WHO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::text::compile(concat!(
         r"(?i)\bwho(?:['’]s|\s+the\s+hell|\s+exactly|\s+here|\s+(?:on|in|from)\s+(?:the\s+|our\s+)?[\w-]+(?:\s+team)?)?\s+(?:broke|pushed|merged|approved|caused|did\s+(?:this|that|it)|screwed|messed|forgot|missed|ignored|dropped|let\s+(?:this|that|it)|wrote\s+(?:this|that)|signed\s+off|touched|is\s+(?:responsible|to\s+blame|at\s+fault|accountable)|was\s+(?:responsible|to\s+blame|at\s+fault|accountable)|(?:responsible|to\s+blame|at\s+fault)|should\s+(?:we|i)\s+blame|do\s+we\s+blame|made\s+(?:the|this|that)\s+(?:mistake|change|call)|thought\s+(?:it|this|that)\s+(?:was|would\s+be)\s+a\s+good\s+idea|(?:deploys|pushes|merges|ships)\s+(?:on\s+a\s+friday|to\s+prod|straight|directly|without)|does\s+(?:this|that)|would\s+(?:do|deploy|push|merge|ship)\s+(?:this|that|on|without|to)|(?:was|were)\s+(?:supposed\s+to\s+be\s+)?(?:watching|minding|asleep)|keeps?\s+(?:deploying|pushing|merging|breaking|shipping|forgetting|ignoring|skipping|committing|doing\s+this|doing\s+that))\b",
         r"|\b(?:explain|justify)\s+(?:themselves|himself|herself|yourself|yourselves)\b",
         r"|\b(?:expect|want|need|require|asked?)\s+(?:everyone|everybody|all\s+of\s+you|each\s+of\s+you|you|them|the\s+(?:team|engineers?|people|staff|on-?call|reviewers?)|those)(?:\s+(?:involved|responsible|concerned))?\s+to\s+(?:explain|justify|account\s+for)\b",
@@ -25,7 +25,7 @@ static WHO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "why didn't Dave…", "how could you miss…": a fault question when the subject is a person.
 static WHY_HOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:why(?:\s+(?:on\s+earth|the\s+(?:hell|heck|fuck|f\*+k)|tf|exactly|again))?\s+(?:didn['’]?t|did\s+not|wasn['’]?t|weren['’]?t|hadn['’]?t|haven['’]?t|hasn['’]?t|couldn['’]?t|wouldn['’]?t|did|would|was|were)|how\s+(?:could|did|can|come|on\s+earth\s+did))\s+").unwrap()
+    crate::text::compile(r"(?i)\b(?:why(?:\s+(?:on\s+earth|the\s+(?:hell|heck|fuck|f\*+k)|tf|exactly|again))?\s+(?:didn['’]?t|did\s+not|wasn['’]?t|weren['’]?t|hadn['’]?t|haven['’]?t|hasn['’]?t|couldn['’]?t|wouldn['’]?t|did|would|was|were)|how\s+(?:could|did|can|come|on\s+earth\s+did))\s+").unwrap()
 });
 
 static FAULT_VERBS: &[&str] = &[
@@ -39,7 +39,7 @@ static FAULT_VERBS: &[&str] = &[
 /// An indirect question about a person's fault: "I want to understand how the team
 /// allowed …", "can someone tell me why Priya skipped …".
 static INDIRECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:understand|know|tell\s+(?:me|us)|ask|asking|asked|wonder|wondering|find\s+out|figure\s+out|curious|explain|clarify|hear)\s+(?:exactly\s+)?(?:how|why)\s+").unwrap()
+    crate::text::compile(r"(?i)\b(?:understand|know|tell\s+(?:me|us)|ask|asking|asked|wonder|wondering|find\s+out|figure\s+out|curious|explain|clarify|hear)\s+(?:exactly\s+)?(?:how|why)\s+").unwrap()
 });
 
 /// Past-tense verbs that make an indirect "how/why <person> …" a culprit question.

@@ -6,31 +6,32 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.+\-Z ]*)?$").unwrap()
+    crate::text::compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.+\-Z ]*)?$").unwrap()
 });
 static DMY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$").unwrap());
+    LazyLock::new(|| crate::text::compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$").unwrap());
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})$").unwrap()
+    crate::text::compile(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})$").unwrap()
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$").unwrap()
+    crate::text::compile(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$").unwrap()
 });
 /// "Dec 1", "1 December": a day without its year is still a day (the next one).
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?$").unwrap()
+    crate::text::compile(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?$").unwrap()
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?$").unwrap()
+    crate::text::compile(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?$").unwrap()
 });
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:end|mid|start|beginning)\s+of\s+)?([a-z]{3,9})\.?\s+(\d{4})$").unwrap()
+    crate::text::compile(r"(?i)^(?:(?:end|mid|start|beginning)\s+of\s+)?([a-z]{3,9})\.?\s+(\d{4})$")
+        .unwrap()
 });
 static YEAR_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{4}-(?:0[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/\d{4}|(?:end|by\s+end)\s+of\s+\d{4}|h[12]\s*\d{4}|\d{4}\s*-?\s*h[12])$").unwrap()
+    crate::text::compile(r"(?i)^(?:\d{4}-(?:0[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/\d{4}|(?:end|by\s+end)\s+of\s+\d{4}|h[12]\s*\d{4}|\d{4}\s*-?\s*h[12])$").unwrap()
 });
 static QUARTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:end|start)\s+of\s+)?(?:q[1-4]\s*[-/ ]?\s*(?:fy)?\d{2,4}|(?:fy)?\d{4}\s*[-/ ]?\s*q[1-4])$").unwrap()
+    crate::text::compile(r"(?i)^(?:(?:end|start)\s+of\s+)?(?:q[1-4]\s*[-/ ]?\s*(?:fy)?\d{2,4}|(?:fy)?\d{4}\s*[-/ ]?\s*q[1-4])$").unwrap()
 });
 
 fn month(name: &str) -> Option<u32> {

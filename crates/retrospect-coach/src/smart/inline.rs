@@ -7,26 +7,27 @@ use std::sync::LazyLock;
 
 /// "TODO(alice):", "FIXME(@bob)".
 static TAGGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:todo|fixme|action|ai|task)\s*\(\s*(@?[\w.-]+)\s*\)\s*:?").unwrap()
+    crate::text::compile(r"(?i)\b(?:todo|fixme|action|ai|task)\s*\(\s*(@?[\w.-]+)\s*\)\s*:?")
+        .unwrap()
 });
 
 /// "owner: @carol", "assigned to Priya", "DRI = bob".
 static OWNER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:owner|assignee|dri|who)\s*[:=]\s*(@?[\w.-]+(?:\s*(?:,|and|&|/)\s*(?-i:@[\w.-]+|[A-Z][\w.-]*))*)|\b(?:owned\s+by|assigned\s+to)\s+(@[\w.-]+|[A-Z][\w-]+)").unwrap()
+    crate::text::compile(r"(?i)\b(?:owner|assignee|dri|who)\s*[:=]\s*(@?[\w.-]+(?:\s*(?:,|and|&|/)\s*(?-i:@[\w.-]+|[A-Z][\w.-]*))*)|\b(?:owned\s+by|assigned\s+to)\s+(@[\w.-]+|[A-Z][\w-]+)").unwrap()
 });
 
 /// A person named first: "Alice to add …", "Action: Bob - add …", "@carol: add …".
 static LEAD_OWNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*(?:\[\s*[x ]?\s*\]|[-*+]|\d+[.)]|(?i:action|ai|todo))\s*:?\s*)*(@[\w.-]+|[A-Z][a-z'’-]+)\s*(?:[-–—:]\s*|\s+(?:to|will)\s+)([a-z])").unwrap()
+    crate::text::compile(r"^(?:\s*(?:\[\s*[x ]?\s*\]|[-*+]|\d+[.)]|(?i:action|ai|todo))\s*:?\s*)*(@[\w.-]+|[A-Z][a-z'’-]+)\s*(?:[-–—:]\s*|\s+(?:to|will)\s+)([a-z])").unwrap()
 });
 
 /// A lone @handle anywhere ("… for billing-db @dina").
 static HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[,])(@[A-Za-z][\w.-]*)").unwrap());
+    LazyLock::new(|| crate::text::compile(r"(?:^|[\s(\[,])(@[A-Za-z][\w.-]*)").unwrap());
 
 /// "due 2026-12-01", "by Dec 1", "deadline: EOW".
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::text::compile(concat!(
         r"(?i)\b(?:due(?:\s+(?:on|by|date))?|by|before|deadline|eta)\s*[:=]?\s*",
         r"(\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4}",
         r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?",

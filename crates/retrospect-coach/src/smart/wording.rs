@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 /// Relies on people trying harder: fails S and M.
 static WEAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::text::compile(concat!(
         r"(?i)\b(?:(?:be|being|to\s+be|are|is|stay|remain)\s+(?:more\s+|extra\s+|very\s+)?(?:careful|vigilant|diligent|attentive|cautious|mindful|aware|alert|focused)|more\s+careful(?:ly)?|(?:pay|paying)\s+(?:more\s+|closer\s+|extra\s+|better\s+)?attention|remind(?:er|ers|ing|ed)?\b|double[- ]?check(?:s|ing|ed)?|triple[- ]?check|raise\s+awareness|(?:increase|improve)\s+awareness",
         r"|try\s+(?:harder|to\s+remember|to\s+be|not\s+to)|take\s+(?:more\s+|extra\s+)?care|keep\s+in\s+mind|remember\s+to|don['’]?t\s+forget|be\s+sure\s+to|think\s+twice|communicate\s+(?:better|more)|re-?emphasi[sz]e|reiterate|re-?educate",
         r"|(?:tell|ask|encourage|educate|instruct|get|have)\s+(?:everyone|everybody|the\s+team|people|all\s+\w+|engineers|developers|devs|staff|on-?call(?:\s+engineers)?|responders)|(?:re-?train|retrain|train)\s+(?:everyone|the\s+team|all|engineers|developers|devs|staff|people|on-?call)|send\s+(?:an?\s+|out\s+an?\s+)?(?:email|message|note|slack|memo|announcement)",
@@ -19,7 +19,7 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Aimed at an individual: fails S, M and R.
 pub(crate) static AT_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::text::compile(concat!(
         r"(?i)\b(?:disciplinary|disciplined|disciplining|discipline\s+(?:the|him|her|them|those|anyone|everyone|someone|whoever|(?-i:[A-Z][a-z]+)|@\w+)|reprimand(?:ed)?|written\s+warning|formal\s+warning|final\s+warning|performance\s+(?:improvement\s+plan|plan|conversation|warning)|(?:his|her|their)\s+performance\s+review|(?-i:\bPIPs?\b)|(?:be|been|being|are|is|was|were)\s+held\s+(?:personally\s+)?(?:accountable|responsible)|put\s+\w+\s+on\s+(?:a\s+)?(?:pip|probation)|probation|hold\s+(?:\w+\s+){1,3}?(?:personally\s+)?accountable|consequences\s+for|fire\s+(?:him|her|them|the\s+(?:engineer|developer|intern|contractor|person|admin|operator))\b|let\s+(?:him|her|them)\s+go\b|(?:write|wrote)\s+\w+\s+up\b",
         r"|(?:re-?train|train|coach|counsel|mentor|supervise|warn|talk\s+to|talk\s+with|provide\s+feedback\s+to|check\s+in\s+with|follow\s+up\s+with|speak\s+(?:to|with)|(?:have|hold)\s+an?\s+(?:word|talk|chat|conversation|1:1|one-on-one|serious\s+talk)\s+with|sit\s+down\s+with|write\s+up|remove|revoke|restrict|pair)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}))"
     ))
@@ -28,17 +28,17 @@ pub(crate) static AT_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Give Hiroshi feedback": feedback to an individual is a people action.
 pub(crate) static FEEDBACK_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bgive\s+(@?[A-Za-z][\w'’-]*(?:\s+[a-z-]+)?)\s+(?:some\s+|direct\s+)?(?:feedback|a\s+warning|a\s+talking)").unwrap()
+    crate::text::compile(r"(?i)\bgive\s+(@?[A-Za-z][\w'’-]*(?:\s+[a-z-]+)?)\s+(?:some\s+|direct\s+)?(?:feedback|a\s+warning|a\s+talking)").unwrap()
 });
 
 /// Vigilance asked of one person ("make sure Priya checks…"): a weak action.
 static VIGILANCE_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remind|ask|tell|make\s+sure|ensure|get|have|encourage|instruct)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3})").unwrap()
+    crate::text::compile(r"(?i)\b(?:remind|ask|tell|make\s+sure|ensure|get|have|encourage|instruct)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3})").unwrap()
 });
 
 /// Lead verbs that name an activity, not an outcome.
 static VAGUE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::text::compile(concat!(
         r"(?i)^(?:(?P<improve>improve|enhance|better|make\s+(?:[\w-]+\s+){1,3}?(?:more|less|better|safer|easier|faster|simpler|smoother|clearer)|optimi[sz]e|strengthen|harden|streamline|tighten|bolster|beef\s+up|level\s+up|rethink|revamp|modernise|modernize|refine|polish|mature|upgrade\s+our|work\s+on|address|tackle|deal\s+with|(?:add|improve|increase|provide|create|get)\s+(?:more\s+|better\s+|some\s+)?(?:observability|visibility|insight|insights|transparency|awareness)|clean\s+up|tidy\s+up|sort\s+out|rationali[sz]e|overhaul|refresh|rework|revise|prevent|avoid|stop|reduce\s+the\s+(?:risk|likelihood|chance)|mitigate)",
         r"|(?P<investigate>(?:conduct|do|perform|hold|carry\s+out|run|schedule|start|kick\s+off)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:review|investigation|analysis|audit|assessment|evaluation|retrospective|retro|discussion|deep[- ]dive|study|survey|brainstorm|post-?mortem)|work\s+with|partner\s+with|collaborate\s+with|engage(?:\s+with)?|reach\s+out\s+to|liaise\s+with|coordinate\s+with|investigate|look\s+into|look\s+at|explore|research|consider|think\s+about|discuss|evaluate|assess|study|understand|figure\s+out|revisit|analy[sz]e|brainstorm|dig\s+into|check\s+(?:on|into|whether|if)|talk\s+about|review|audit|follow\s+up|sync|align|find\s+(?:a\s+way|out|ways)|see\s+(?:if|whether)|determine|scope|explore\s+options|decide|validate\s+whether|spike|triage|reassess|re-evaluate|reevaluate)",
         r"|(?P<ensure>ensure|make\s+sure|guarantee|confirm\s+that|verify\s+that)",
@@ -49,18 +49,18 @@ static VAGUE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A follow-up clause that turns an investigation into a deliverable.
 static DELIVERABLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:and|then|to|so\s+we\s+can)\s+(?:add|create|write|implement|file|publish|document|produce|update|fix|remove|replace|deliver|ship|open|propose|build|enable|disable|set|configure|deploy|migrate|delete|rotate|pin|raise|lower|cap|record|present|share|decide|choose|pick|adopt|turn)\b|\b(?:with|into|as)\s+an?\s+(?:written\s+)?(?:proposal|decision|recommendation|rfc|adr|design\s+doc|ticket|plan|list)\b|\bwrite\s+up\b|\b(?:by|via|using|through)\s+(?:adding|introducing|enforcing|an?)\s+\w+").unwrap()
+    crate::text::compile(r"(?i)\b(?:and|then|to|so\s+we\s+can)\s+(?:add|create|write|implement|file|publish|document|produce|update|fix|remove|replace|deliver|ship|open|propose|build|enable|disable|set|configure|deploy|migrate|delete|rotate|pin|raise|lower|cap|record|present|share|decide|choose|pick|adopt|turn)\b|\b(?:with|into|as)\s+an?\s+(?:written\s+)?(?:proposal|decision|recommendation|rfc|adr|design\s+doc|ticket|plan|list)\b|\bwrite\s+up\b|\b(?:by|via|using|through)\s+(?:adding|introducing|enforcing|an?)\s+\w+").unwrap()
 });
 
 static LEAD_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     // List markers, "[ ]" boxes, ticket keys ("INFRA-881", "[PLAT-12]:"), labels
     // ("TODO:", "Action:", "Follow-up:") and "we will …" before the verb.
-    Regex::new(r"(?i)^(?:\s*(?:\[\s*[x ]?\s*\]|[-*+]|\d+[.)]|(?-i:\[?[A-Z][A-Z0-9]+-\d+\]?):?|jira:|ticket:|todo:?|action(?:\s+item)?:?|ai:?|follow[- ]?ups?:|we\s+(?:will|should|must|need\s+to|'ll|can)|we['’]ll|(?:we|i)\s+(?:want|plan)\s+to|need\s+to|needs\s+to|should|must|please|let['’]?s|going\s+to|to)\s+)+").unwrap()
+    crate::text::compile(r"(?i)^(?:\s*(?:\[\s*[x ]?\s*\]|[-*+]|\d+[.)]|(?-i:\[?[A-Z][A-Z0-9]+-\d+\]?):?|jira:|ticket:|todo:?|action(?:\s+item)?:?|ai:?|follow[- ]?ups?:|we\s+(?:will|should|must|need\s+to|'ll|can)|we['’]ll|(?:we|i)\s+(?:want|plan)\s+to|need\s+to|needs\s+to|should|must|please|let['’]?s|going\s+to|to)\s+)+").unwrap()
 });
 
 /// Something checkable: a number, a threshold, a trigger, an outcome clause.
 static CHECKABLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::text::compile(concat!(
         r"(?i)[<>≤≥]=?\s*\d|\d\s*%|\b\d+(?:[.,]\d+)?\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|x|times|rps|qps|reqs?|requests|gb|mb|kb|tb|gib|mib|connections?|nodes?|replicas?|pods?|instances?|errors?|pages?|alerts?|retries|attempts|failures|concurrent|per|consecutive|percent|k|m)\b|\b\d{1,2}:\d{2}\b|\b(?:to|from|under|below|above|over|at\s+least|at\s+most|within|than|exceeds?|every)\s+(?:version\s+|v)?\d|\b(?:so\s+that|such\s+that|until|unless|whenever|once|instead\s+of|rather\s+than|within|at\s+least|at\s+most|no\s+more\s+than|no\s+later|exceeds?|above|below|under|over|fewer\s+than|less\s+than|more\s+than|greater\s+than)\b",
         r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?)\s+(?:when|if|whenever|before|after|non-zero|nonzero)\b|\b\d+\s+(?:more|extra|additional|new|missed|failed|consecutive)\s+[a-z]+",
         r"|\b(?:done\s+when|verified\s+by|confirmed\s+by|measured\s+by|tested\s+by|proven\s+by|as\s+shown\s+by|demonstrated\s+by)\b|`"
@@ -70,36 +70,38 @@ static CHECKABLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Capabilities rather than artifacts: nobody can tell when "monitoring" is done.
 static CAPABILITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:add|set\s+up|implement|introduce|enable|build|create|improve|expand|extend)\s+(?:more\s+|better\s+|some\s+|additional\s+|basic\s+|proper\s+)?(?:monitoring|alerting|observability|visibility|logging|tracing|instrumentation|telemetry|metrics|insight)\b").unwrap()
+    crate::text::compile(r"(?i)^(?:add|set\s+up|implement|introduce|enable|build|create|improve|expand|extend)\s+(?:more\s+|better\s+|some\s+|additional\s+|basic\s+|proper\s+)?(?:monitoring|alerting|observability|visibility|logging|tracing|instrumentation|telemetry|metrics|insight)\b").unwrap()
 });
 
 /// Absolute goals: no action can achieve them, and nobody can confirm them done.
 static NEVER_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:never\s+(?:happens?|occurs?|recurs?)\s+again|never\s+again|(?:this|it)\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|cannot|can['’]t)\s+(?:happen|recur|occur)\s+again|eliminate\s+all|prevent\s+all|(?:prevent|avoid|stop)\s+(?:all|any|every)\s+(?:future\s+)?(?:outages?|incidents?|failures?|errors?|issues?|problems?)|zero\s+(?:incidents|outages|downtime|errors|bugs|failures)|100%\s+(?:uptime|availability|reliable|safe))\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:never\s+(?:happens?|occurs?|recurs?)\s+again|never\s+again|(?:this|it)\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|cannot|can['’]t)\s+(?:happen|recur|occur)\s+again|eliminate\s+all|prevent\s+all|(?:prevent|avoid|stop)\s+(?:all|any|every)\s+(?:future\s+)?(?:outages?|incidents?|failures?|errors?|issues?|problems?)|zero\s+(?:incidents|outages|downtime|errors|bugs|failures)|100%\s+(?:uptime|availability|reliable|safe))\b").unwrap()
 });
 
 /// Open-ended goals: "prevent this from happening again" states a hope, not a result.
 static OPEN_GOAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:prevent|avoid|stop)\s+(?:this|it|that|recurrence|similar|a\s+repeat)\b")
-        .unwrap()
+    crate::text::compile(
+        r"(?i)\b(?:prevent|avoid|stop)\s+(?:this|it|that|recurrence|similar|a\s+repeat)\b",
+    )
+    .unwrap()
 });
 
 static ESCAPE_HATCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:when\s+possible|where\s+possible|if\s+possible|as\s+needed|if\s+needed|when\s+needed|where\s+appropriate|as\s+appropriate|when\s+appropriate|if\s+time\s+permits|when\s+time\s+allows|going\s+forward|on\s+an\s+ongoing\s+basis|ongoing|continuously|continually|from\s+now\s+on|in\s+the\s+future|as\s+much\s+as\s+possible|where\s+(?:it\s+)?(?:makes\s+sense|needed|necessary|relevant|feasible)|(?:if|when)\s+(?:it\s+)?(?:makes\s+sense|necessary|feasible)|best\s+effort|regularly|periodically|more\s+often|more\s+frequently)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:when\s+possible|where\s+possible|if\s+possible|as\s+needed|if\s+needed|when\s+needed|where\s+appropriate|as\s+appropriate|when\s+appropriate|if\s+time\s+permits|when\s+time\s+allows|going\s+forward|on\s+an\s+ongoing\s+basis|ongoing|continuously|continually|from\s+now\s+on|in\s+the\s+future|as\s+much\s+as\s+possible|where\s+(?:it\s+)?(?:makes\s+sense|needed|necessary|relevant|feasible)|(?:if|when)\s+(?:it\s+)?(?:makes\s+sense|necessary|feasible)|best\s+effort|regularly|periodically|more\s+often|more\s+frequently)\b").unwrap()
 });
 
 static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:more|better|faster|fewer|less|stronger|closer|clearer|quicker|sooner|earlier|safer|smarter|higher|lower|bigger|smaller|tighter|greater)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:more|better|faster|fewer|less|stronger|closer|clearer|quicker|sooner|earlier|safer|smarter|higher|lower|bigger|smaller|tighter|greater)\b").unwrap()
 });
 
 /// Verbs whose result is a thing you can point at or a state you can check.
 static CONCRETE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:add|create|write|publish|build|implement|enable|disable|configure|set|set\s+up|install|introduce|automate|document|remove|delete|drop|migrate|replace|rotate|upgrade|downgrade|pin|rename|revert|decommission|deprecate|retire|split|merge|move|block|require|enforce|restrict|revoke|fix|patch|backfill|schedule|run|deploy|roll\s+out|ship|turn\s+on|turn\s+off|switch|convert|extend|expire|cap|limit|gate|wire|route|page|alert|tag|label|encrypt|archive|backport|open|file|link|lock|freeze|make|change|update|correct|raise|lower|increase|decrease|reduce|shorten|lengthen|bump|separate|isolate|shard|partition|replicate|add\s+back|restore|test|load[- ]test|rewrite|refactor|swap|adopt|standardi[sz]e|consolidate|centrali[sz]e|publish|expose|emit|instrument|log|record|store|validate|lint|check|verify|reject|deny|allow|grant|remap|redirect|throttle|rate[- ]limit|debounce|dedupe|deduplicate|cache|precompute|prewarm|pre-warm|warm|preload|cordon|drain|tune|hold|host|run|conduct|perform|draft|define|assign|appoint|create|put|attach|mount|provision|resize|scale|autoscale|upsize|downsize|purchase|buy|renew|register|subscribe|unsubscribe|mute|silence|delegate|hand\s+over|transfer|share|send|notify|email)\b").unwrap()
+    crate::text::compile(r"(?i)^(?:add|create|write|publish|build|implement|enable|disable|configure|set|set\s+up|install|introduce|automate|document|remove|delete|drop|migrate|replace|rotate|upgrade|downgrade|pin|rename|revert|decommission|deprecate|retire|split|merge|move|block|require|enforce|restrict|revoke|fix|patch|backfill|schedule|run|deploy|roll\s+out|ship|turn\s+on|turn\s+off|switch|convert|extend|expire|cap|limit|gate|wire|route|page|alert|tag|label|encrypt|archive|backport|open|file|link|lock|freeze|make|change|update|correct|raise|lower|increase|decrease|reduce|shorten|lengthen|bump|separate|isolate|shard|partition|replicate|add\s+back|restore|test|load[- ]test|rewrite|refactor|swap|adopt|standardi[sz]e|consolidate|centrali[sz]e|publish|expose|emit|instrument|log|record|store|validate|lint|check|verify|reject|deny|allow|grant|remap|redirect|throttle|rate[- ]limit|debounce|dedupe|deduplicate|cache|precompute|prewarm|pre-warm|warm|preload|cordon|drain|tune|hold|host|run|conduct|perform|draft|define|assign|appoint|create|put|attach|mount|provision|resize|scale|autoscale|upsize|downsize|purchase|buy|renew|register|subscribe|unsubscribe|mute|silence|delegate|hand\s+over|transfer|share|send|notify|email)\b").unwrap()
 });
 
 /// Verbs whose object gets bigger/smaller: measurable only with a target.
 static DIRECTIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:raise|lower|increase|decrease|reduce|shorten|lengthen|bump|tune|speed\s+up|slow\s+down|minimi[sz]e|maximi[sz]e|scale|resize|upsize|downsize|extend|tighten|loosen|expand|grow|shrink|cut|add\s+(?:more\s+|extra\s+)?(?:capacity|headroom|resources|memory|cpu|nodes|replicas|instances|workers|servers|disk\s+space|storage))\b").unwrap()
+    crate::text::compile(r"(?i)^(?:raise|lower|increase|decrease|reduce|shorten|lengthen|bump|tune|speed\s+up|slow\s+down|minimi[sz]e|maximi[sz]e|scale|resize|upsize|downsize|extend|tighten|loosen|expand|grow|shrink|cut|add\s+(?:more\s+|extra\s+)?(?:capacity|headroom|resources|memory|cpu|nodes|replicas|instances|workers|servers|disk\s+space|storage))\b").unwrap()
 });
 
 /// Generic nouns that do not name a concrete thing on their own.

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 /// Technical terms that contain blame words but are not blame. Teams extend this
 /// with `allow = [...]` in their config.
 static BUILTIN_VOCAB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::compile(
         r"(?i)\b(?:human[- ]error (?:budget|rate)s?|error[- ]budgets?|fault[- ](?:domains?|tolerance|tolerant|injection|isolation|lines?|zones?)|(?:page|segmentation|seg|bus|protection) faults?|sloppy[- ]quorums?|lazy[- ](?:load(?:ing|ed|s)?|evaluat(?:ion|ed)|init(?:iali[sz](?:ation|ed))?|static|val|iterators?|seq(?:uence)?s?|mode|binding|deletion|expiry|expiration|fetch(?:ing)?|compilation|allocation|propagation|rendering|imports?|migration)|lazily (?:load(?:ed|s)?|evaluated|initiali[sz]ed|computed|created|allocated|fetched)|git[- ]blame|blame[- ](?:free|less|aware)|blameless(?:ly|ness)?|just[- ]in[- ]time|just culture|human[- ]readable|dumb (?:pipes?|terminals?|clients?|proxy|proxies)|kill[- ]switch(?:es)?|careless whisper)\b",
     )
     .expect("vocab regex")
@@ -15,7 +15,7 @@ static BUILTIN_VOCAB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Phrases right after a quote that mean the author adopts the quoted judgement.
 static ENDORSEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::compile(
         r"(?i)^[\s,.;:\-–—)]*(?:and\s+)?(?:that(?:'s|’s| is| was)\s+(?:exactly\s+)?what happened|which (?:is|was) (?:exactly )?(?:true|right|what happened)|and (?:he|she|they) (?:was|were) right|agreed|exactly)",
     )
     .expect("endorsement regex")
@@ -129,7 +129,7 @@ pub fn allow_regex(terms: &[String]) -> Option<Regex> {
     if alts.is_empty() {
         return None;
     }
-    Regex::new(&format!("(?i)(?:{})", alts.join("|"))).ok()
+    crate::text::compile(&format!("(?i)(?:{})", alts.join("|"))).ok()
 }
 
 /// Masks everything that must not be linted in plain text (not Markdown).
