@@ -25,6 +25,53 @@ pub struct Interner {
     /// token with its `<*>` removed), to compare variable shapes.
     skeleton: Vec<u32>,
     skeletons: HashMap<Box<[u8]>, u32>,
+    /// For tokens with a masked part: id of their shape, each run of word
+    /// bytes replaced by one placeholder (`bash:<*>` and `base-passwd:<*>`
+    /// share `w:<*>`; `LOGIN(uid=<*>)` is `w(w=<*>)`, not `(w=<*>)`).
+    shape: Vec<u32>,
+    shapes: HashMap<Box<[u8]>, u32>,
+}
+
+/// Bytes that separate words inside a token (as in `mask`).
+fn is_word_delim(c: u8) -> bool {
+    matches!(
+        c,
+        b'=' | b','
+            | b';'
+            | b':'
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'<'
+            | b'>'
+            | b'"'
+            | b'\''
+            | b'|'
+    )
+}
+
+/// A token with its words replaced by `w` and its variables kept.
+fn shape_of(tok: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(tok.len());
+    let mut i = 0;
+    while i < tok.len() {
+        if tok[i..].starts_with(WILDCARD) {
+            out.extend_from_slice(WILDCARD);
+            i += WILDCARD.len();
+        } else if is_word_delim(tok[i]) {
+            out.push(tok[i]);
+            i += 1;
+        } else {
+            if out.last() != Some(&b'w') {
+                out.push(b'w');
+            }
+            i += 1;
+        }
+    }
+    out
 }
 
 impl Interner {
@@ -57,7 +104,28 @@ impl Interner {
             u32::MAX
         };
         self.skeleton.push(skel);
+        let shape = if has_var {
+            let next = self.shapes.len() as u32;
+            *self
+                .shapes
+                .entry(shape_of(tok).into_boxed_slice())
+                .or_insert(next)
+        } else {
+            u32::MAX
+        };
+        self.shape.push(shape);
         id
+    }
+
+    /// Shape id of a token with a variable; `u32::MAX` for plain words.
+    pub fn shape(&self, id: u32) -> u32 {
+        self.shape[id as usize]
+    }
+
+    /// Two tokens with variables, of one shape but different words
+    /// (`bash:<*>`, `zlib:<*>`).
+    pub fn same_shape(&self, a: u32, b: u32) -> bool {
+        self.has_var(a) && self.has_var(b) && self.shape(a) == self.shape(b)
     }
 
     /// Whether two different tokens can be the same variable slot: one is
@@ -248,6 +316,9 @@ fn best_match(
         let t = &templates[id as usize];
         let mut same = 0;
         let mut wild = 0;
+        // Equal plain words, and same-shaped variable tokens with other
+        // words (`bash:<*>`, `zlib:<*>`).
+        let (mut words, mut shaped) = (0u32, 0u32);
         for (a, b) in t.iter().zip(seq) {
             // A masked variable in the line agrees with a wildcard; a
             // constant word does not (that is how Drain tells events apart).
@@ -258,11 +329,20 @@ fn best_match(
                 }
             } else if a == b {
                 same += 1;
+                words += u32::from(!interner.has_var(*a));
+            } else if interner.same_shape(*a, *b) {
+                shaped += 1;
             } else if interner.has_var(*a) && interner.has_var(*b) && !interner.compatible(*a, *b) {
                 // Two differently shaped variables: a different event.
                 same = 0;
                 break;
             }
+        }
+        // Same-shaped tokens are one variable slot when the event's words
+        // around them agree (`status unpacked bash:<*>` / `zlib:<*>`), not
+        // when they are the whole message (`setA=<*>` / `setB=<*>`).
+        if same > 0 && words >= 2 * shaped.max(1) {
+            same += shaped;
         }
         let sim = f64::from(same) / seq.len() as f64;
         if best.is_none_or(|(s, w, _)| sim > s || (sim == s && wild > w)) {

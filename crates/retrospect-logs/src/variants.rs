@@ -7,8 +7,9 @@
 //! `user carol` ... is one event with a variable. We keep, per cluster and
 //! per such position, the distinct words seen (at most a few), and at the end
 //! a position whose words number at most [`MAX_WORD_VARIANTS`] is put back as
-//! constants: one template per word. A masked token (digits, paths...) at a
-//! position, or more distinct words, makes it a variable for good.
+//! constants: one template per word. Tokens with a masked part count as
+//! words while they share one shape (`bash:<*>`, `zlib:<*>`); a bare masked
+//! value, a second shape, or more distinct words make it a variable for good.
 
 use std::collections::HashMap;
 
@@ -51,7 +52,14 @@ impl PositionWords {
         if self.variable {
             return;
         }
-        if tok == WILD || interner.has_var(tok) {
+        // Tokens with a masked part count as words while they all share one
+        // shape (`bash:<*>`, `zlib:<*>`); a bare variable or a second shape
+        // makes the position a variable.
+        let shape_differs = self
+            .words
+            .first()
+            .is_some_and(|&w| interner.shape(w) != interner.shape(tok));
+        if tok == WILD || shape_differs {
             self.set_variable();
         } else if !self.words.contains(&tok) {
             if self.words.len() >= MAX_WORD_VARIANTS {
@@ -75,9 +83,6 @@ fn group_words(drain: &Drain, members: &[u32], p: usize) -> Option<Vec<u32>> {
     for &c in members {
         let t = drain.templates[c as usize][p];
         let words: &[u32] = if t != WILD {
-            if drain.interner.has_var(t) {
-                return None;
-            }
             std::slice::from_ref(&drain.templates[c as usize][p])
         } else {
             let pw = drain.words[c as usize]
@@ -90,6 +95,13 @@ fn group_words(drain: &Drain, members: &[u32], p: usize) -> Option<Vec<u32>> {
         };
         for w in words {
             if !all.contains(w) {
+                // One shape for all (plain words share `u32::MAX`).
+                if all
+                    .first()
+                    .is_some_and(|&f| drain.interner.shape(f) != drain.interner.shape(*w))
+                {
+                    return None;
+                }
                 all.push(*w);
                 if all.len() > MAX_WORD_VARIANTS {
                     return None;
@@ -180,6 +192,22 @@ mod tests {
         ]);
         assert_eq!(ids, [0, 0, 0, 0]);
         assert_eq!(texts[0], "session opened for user <*> by daemon");
+    }
+
+    #[test]
+    fn name_with_a_value_is_one_slot_when_the_words_around_agree() {
+        // dpkg: `status unpacked <package>:<arch> <version>`.
+        let lines: Vec<String> = ["bash", "man-db", "zlib-dev", "gdb"]
+            .iter()
+            .map(|p| format!("status unpacked {p}:amd64 1.2-3"))
+            .collect();
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let (ids, texts) = templates_of(&refs);
+        assert_eq!(ids, [0, 0, 0, 0]);
+        assert_eq!(texts[0], "status unpacked <*> <*>");
+        // A whole message of one `key=value` is not: the key is the event.
+        let (ids, _) = templates_of(&["setA=1", "setB=2", "setC=3"]);
+        assert_eq!(ids, [0, 1, 2]);
     }
 
     #[test]
