@@ -5,8 +5,9 @@
 //! so the figures are what an integration sees.
 //!
 //! - `*_dev.jsonl` was used while tuning.
-//! - `*_holdout.jsonl`, `*_holdout2.jsonl` and `*_holdout3.jsonl` were written before
-//!   the rules saw them;
+//! - `*_holdout.jsonl`, `*_holdout2.jsonl`, `*_holdout3.jsonl` and `*_holdout4.jsonl`
+//!   were written before the rules saw them (holdout 4 also before its author read the
+//!   rule code);
 //!   each was measured once first (the README keeps those first figures), then the
 //!   misses drove general fixes, so the figures here are partly tuned.
 //! - Rows marked `"borderline": true` could be labelled either way; they are reported
@@ -121,18 +122,29 @@ fn smart_agreement(name: &str) -> (f64, usize) {
         .map(|(i, r)| json!({"id": i, "action": r["action"]}))
         .collect();
     let outputs = batch(&inputs);
-    let mut agree = 0;
+    let (mut agree, mut scored) = (0, 0);
+    let (mut borderline, mut borderline_agree) = (0, 0);
     for (row, out) in rows.iter().zip(&outputs) {
         let got = sorted_letters(&out["smart"]["fails"]);
         let want = sorted_letters(&row["fails"]);
+        if row["borderline"].as_bool() == Some(true) {
+            // A reviewer could read one letter either way ("end of March", "Q3 2027").
+            borderline += 1;
+            borderline_agree += usize::from(got == want);
+            continue;
+        }
+        scored += 1;
         if got == want {
             agree += 1;
         } else {
             println!("  SMART {}: got {got:?} want {want:?}", row["action"]);
         }
     }
-    let rate = agree as f64 / rows.len().max(1) as f64;
-    println!("{name}: n={} exact letter agreement={rate:.3}", rows.len());
+    let rate = agree as f64 / scored.max(1) as f64;
+    println!(
+        "{name}: n={} scored={scored} exact letter agreement={rate:.3} (borderline agreeing {borderline_agree}/{borderline}, not scored)",
+        rows.len()
+    );
     (rate, rows.len())
 }
 
@@ -176,6 +188,16 @@ fn sentence_holdout3_set() {
 }
 
 #[test]
+fn sentence_holdout4_set() {
+    let pr = sentence_scores("sentences_holdout4.jsonl");
+    assert!(pr.n >= 250);
+    assert!(
+        pr.precision >= HOLDOUT4_PRECISION && pr.recall >= HOLDOUT4_RECALL,
+        "holdout 4 regressed"
+    );
+}
+
+#[test]
 fn smart_dev_set() {
     let (rate, n) = smart_agreement("actions_dev.jsonl");
     assert!(n >= 100);
@@ -208,6 +230,16 @@ fn smart_holdout2_set() {
     );
 }
 
+#[test]
+fn smart_holdout4_set() {
+    let (rate, n) = smart_agreement("actions_holdout4.jsonl");
+    assert!(n >= 120);
+    assert!(
+        rate >= SMART_HOLDOUT4,
+        "SMART holdout 4 agreement regressed"
+    );
+}
+
 // The levels reached when this test was last tuned (see README); a drop fails CI.
 const DEV_PRECISION: f64 = 0.99;
 const DEV_RECALL: f64 = 0.99;
@@ -217,7 +249,10 @@ const HOLDOUT2_PRECISION: f64 = 0.99;
 const HOLDOUT2_RECALL: f64 = 0.98;
 const HOLDOUT3_PRECISION: f64 = 0.99;
 const HOLDOUT3_RECALL: f64 = 0.99;
+const HOLDOUT4_PRECISION: f64 = 0.96;
+const HOLDOUT4_RECALL: f64 = 0.80;
 const SMART_DEV: f64 = 0.99;
 const SMART_HOLDOUT: f64 = 0.99;
 const SMART_HOLDOUT2: f64 = 0.99;
 const SMART_HOLDOUT3: f64 = 0.99;
+const SMART_HOLDOUT4: f64 = 0.89;
