@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark for the post-mortem page: 10,000 post-mortems stored, then
-# wrk against /pm/{id}, paced to about 500 requests per second (plain wrk has
-# no -R; a Lua delay paces each connection), and once unpaced for the ceiling.
+# wrk against /pm/{id}, paced to RATE requests per second (plain wrk has no
+# -R; a Lua delay paces each connection, calibrated by a short run so that the
+# achieved rate lands on RATE), and once unpaced for the ceiling.
 #
 #   crates/retrospect-web/scripts/web-load.sh            # SQLite in a temp dir
 #   DATABASE_URL=postgres://… crates/retrospect-web/scripts/web-load.sh
@@ -12,9 +13,8 @@ cd "$(dirname "$0")/../../.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 COUNT="${COUNT:-10000}"
 DURATION="${DURATION:-30s}"
-CONNECTIONS="${CONNECTIONS:-10}"
-# Each connection waits this long between requests: 10 connections x 1/20 ms = 500/s at most.
-DELAY_MS="${DELAY_MS:-20}"
+CONNECTIONS="${CONNECTIONS:-20}"
+RATE="${RATE:-500}"
 PORT="${PORT:-18080}"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
@@ -44,17 +44,28 @@ done
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/pm/$pm")
 [ "$status" = 200 ] || { echo "the post-mortem page answered $status" >&2; exit 1; }
 
-cat >"$tmp/paced.lua" <<LUA
+paced() { # $1 = delay in ms between one connection's requests
+  cat >"$tmp/paced.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"
-function delay() return $DELAY_MS end
+function delay() return $1 end
 LUA
+}
 cat >"$tmp/unpaced.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
+rate_of() { awk '/Requests\/sec/ {print $2}'; }
 
 echo "== warm-up"
 wrk -t2 -c"$CONNECTIONS" -d5s -s "$tmp/unpaced.lua" "http://127.0.0.1:$PORT/pm/$pm" >/dev/null
-echo "== paced (about 500 requests/s), $DURATION, $CONNECTIONS connections"
+# Each connection sends one request every (delay + latency): calibrate the
+# delay on a short run so that CONNECTIONS / (delay + latency) = RATE.
+delay=$(( CONNECTIONS * 1000 / RATE ))
+paced "$delay"
+got=$(wrk -t2 -c"$CONNECTIONS" -d5s -s "$tmp/paced.lua" "http://127.0.0.1:$PORT/pm/$pm" | rate_of)
+delay=$(awk -v c="$CONNECTIONS" -v r="$RATE" -v d="$delay" -v got="$got" \
+  'BEGIN { l = c * 1000 / got - d; x = c * 1000 / r - l; if (x < 0) x = 0; printf "%d", x + 0.5 }')
+paced "$delay"
+echo "== paced to $RATE requests/s ($CONNECTIONS connections, ${delay} ms apart each; calibration run gave $got/s), $DURATION"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$tmp/paced.lua" "http://127.0.0.1:$PORT/pm/$pm"
 echo "== unpaced (the ceiling), $DURATION"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$tmp/unpaced.lua" "http://127.0.0.1:$PORT/pm/$pm"

@@ -7,7 +7,8 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 
 use crate::pages::{
-    account, admin, create, edits, evidence, export, home, postmortem, removals, review,
+    account, admin, create, edits, evidence, export, home, people, postmortem, removals, review,
+    settings,
 };
 use crate::state::AppState;
 use crate::{api, statics};
@@ -109,6 +110,13 @@ pub fn table() -> Vec<RouteSpec> {
             Edit,
             Some("version={version}&index=0&body=Notes"),
             edits::section
+        ),
+        route!(
+            GET,
+            "/api/v1/postmortems/{id}/export.html",
+            Read,
+            None,
+            export::html
         ),
         route!(
             GET,
@@ -281,7 +289,125 @@ pub fn table() -> Vec<RouteSpec> {
             Some("username=newperson&role=contributor"),
             admin::set_role
         ),
+        route!(
+            POST,
+            "/admin/members/remove",
+            Administer,
+            Some("team=newteam&username=newperson"),
+            people::remove_member
+        ),
+        route!(
+            POST,
+            "/admin/users/disable",
+            Administer,
+            Some("username=newperson&disabled=false"),
+            people::set_disabled
+        ),
+        route!(
+            POST,
+            "/admin/users/password",
+            Administer,
+            Some("username=newperson&password=xxxxxxxxxxxx"),
+            people::reset_password
+        ),
+        route!(GET, "/account", SignedIn, None, settings::account_page),
+        route!(
+            POST,
+            "/account/password",
+            SignedIn,
+            Some("current=not-the-password&password=xxxxxxxxxxxx&confirm=xxxxxxxxxxxx"),
+            settings::change_password
+        ),
+        route!(
+            POST,
+            "/tokens/revoke",
+            SignedIn,
+            Some("id=999999"),
+            settings::revoke_token
+        ),
         // The REST API: the same handlers, JSON in and out.
+        route!(
+            POST,
+            "/api/v1/me/password",
+            SignedIn,
+            Some(
+                r#"{"current":"not-the-password","password":"xxxxxxxxxxxx","confirm":"xxxxxxxxxxxx"}"#
+            ),
+            settings::change_password
+        ),
+        route!(GET, "/api/v1/tokens", SignedIn, None, settings::list_tokens),
+        route!(
+            POST,
+            "/api/v1/tokens",
+            SignedIn,
+            Some(r#"{"name":"script"}"#),
+            settings::create_token_json
+        ),
+        route!(
+            POST,
+            "/api/v1/tokens/revoke",
+            SignedIn,
+            Some(r#"{"id":999999}"#),
+            settings::revoke_token
+        ),
+        route!(
+            GET,
+            "/api/v1/admin/people",
+            Administer,
+            None,
+            people::people_json
+        ),
+        route!(
+            POST,
+            "/api/v1/admin/users",
+            Administer,
+            Some(
+                r#"{"username":"apiperson","display_name":"A","password":"xxxxxxxxxxxx","role":"viewer"}"#
+            ),
+            admin::create_user
+        ),
+        route!(
+            POST,
+            "/api/v1/admin/teams",
+            Administer,
+            Some(r#"{"name":"apiteam"}"#),
+            admin::create_team
+        ),
+        route!(
+            POST,
+            "/api/v1/admin/members",
+            Administer,
+            Some(r#"{"team":"apiteam","username":"apiperson"}"#),
+            admin::add_member
+        ),
+        route!(
+            POST,
+            "/api/v1/admin/members/remove",
+            Administer,
+            Some(r#"{"team":"apiteam","username":"apiperson"}"#),
+            people::remove_member
+        ),
+        route!(
+            POST,
+            "/api/v1/admin/roles",
+            Administer,
+            Some(r#"{"username":"apiperson","role":"contributor"}"#),
+            admin::set_role
+        ),
+        route!(
+            POST,
+            "/api/v1/admin/users/disable",
+            Administer,
+            Some(r#"{"username":"apiperson","disabled":false}"#),
+            people::set_disabled
+        ),
+        route!(
+            POST,
+            "/api/v1/admin/users/password",
+            Administer,
+            Some(r#"{"username":"apiperson","password":"xxxxxxxxxxxx"}"#),
+            people::reset_password
+        ),
         route!(GET, "/api/v1/me", SignedIn, None, api::me),
         route!(
             POST,

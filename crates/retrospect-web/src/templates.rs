@@ -20,6 +20,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("audit.html", include_str!("../templates/audit.html")),
     ("admin.html", include_str!("../templates/admin.html")),
     ("tokens.html", include_str!("../templates/tokens.html")),
+    ("account.html", include_str!("../templates/account.html")),
 ];
 
 pub fn environment() -> Environment<'static> {

@@ -174,3 +174,45 @@ async fn a_post_mortem_from_first_visit_to_published() {
     assert_eq!(openapi["openapi"], "3.1.0");
     assert!(openapi["paths"]["/api/v1/postmortems/{id}/causes"]["post"].is_object());
 }
+
+/// The OpenAPI document describes every API route that exists, with each of
+/// its path parameters, and the query parameters of search and export.
+#[tokio::test]
+async fn the_openapi_document_lists_every_api_route() {
+    let app = TestApp::start().await;
+    let openapi: serde_json::Value = app
+        .client()
+        .get("/api/openapi.json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut described = 0;
+    for spec in retrospect_web::route_table() {
+        if !spec.path.starts_with("/api/v1/") {
+            continue;
+        }
+        let method = spec.method.as_str().to_ascii_lowercase();
+        let op = &openapi["paths"][spec.path][&method];
+        assert!(op.is_object(), "{method} {} is not described", spec.path);
+        let names: Vec<&str> = op["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        for segment in spec.path.split('/') {
+            if let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                assert!(names.contains(&name), "{} lacks {name}", spec.path);
+            }
+        }
+        described += 1;
+    }
+    assert!(described >= 40, "only {described} API routes described");
+    let export = &openapi["paths"]["/api/v1/postmortems/{id}/export.html"]["get"]["parameters"];
+    assert!(export.to_string().contains("pseudonymise"));
+    assert!(
+        openapi["paths"]["/api/v1/postmortems/{id}/lessons/{lesson}/remove"]["post"].is_object()
+    );
+    assert!(openapi["paths"]["/api/v1/tokens/revoke"]["post"].is_object());
+}

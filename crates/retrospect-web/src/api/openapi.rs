@@ -22,6 +22,28 @@ fn example_body(example: &str) -> Value {
     serde_json::from_str(&filled).unwrap_or(Value::Null)
 }
 
+/// Query parameters, which the route table does not carry.
+fn query_parameters(method: &str, path: &str) -> Vec<Value> {
+    let param = |name: &str, description: &str| {
+        json!({ "name": name, "in": "query", "required": false,
+                "schema": { "type": "string" }, "description": description })
+    };
+    match (method, path) {
+        ("GET", "/api/v1/postmortems") => vec![param(
+            "q",
+            "Words to look for in titles; only post-mortems you may read are listed.",
+        )],
+        ("GET", "/api/v1/postmortems/{id}/export.html") => vec![
+            param(
+                "pseudonymise",
+                "1 replaces people's names with Person A, Person B …",
+            ),
+            param("comments", "0 leaves the discussion out."),
+        ],
+        _ => Vec::new(),
+    }
+}
+
 pub fn build() -> Value {
     let mut paths = Map::new();
     for spec in table().iter().filter(|s| s.path.starts_with("/api/v1/")) {
@@ -31,6 +53,7 @@ pub fn build() -> Value {
             .split('/')
             .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
             .map(|name| json!({ "name": name, "in": "path", "required": true, "schema": { "type": "integer" } }))
+            .chain(query_parameters(spec.method.as_str(), spec.path))
             .collect();
         let mut op = json!({
             "summary": summary(spec.method.as_str(), spec.path),

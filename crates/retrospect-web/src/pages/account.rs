@@ -76,7 +76,7 @@ pub struct SetupForm {
     confirm: String,
 }
 
-fn check_new_password(password: &str, confirm: &str) -> Result<(), String> {
+pub(crate) fn check_new_password(password: &str, confirm: &str) -> Result<(), String> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(format!(
             "Please choose a password of at least {MIN_PASSWORD_CHARS} characters."
@@ -259,7 +259,7 @@ pub async fn login_submit(
 
 /// Creates a brand-new session (a new token every time, so a token planted
 /// before sign-in is worthless) and drops the old one.
-async fn start_session(
+pub(crate) async fn start_session(
     state: &AppState,
     ctx: &Ctx,
     user_id: i64,

@@ -32,7 +32,7 @@ fn parse_role(text: &str) -> AppResult<Role> {
 pub async fn admin_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     admin(&ctx)?;
     let users = state.store.list_users().await?;
-    let teams = state.store.list_teams().await?;
+    let teams = super::people::teams_with_members(&state).await?;
     let roles: Vec<&str> = <Role as retrospect_domain::EnumName>::ALL
         .iter()
         .map(|r| r.name())
@@ -112,8 +112,11 @@ pub async fn create_team(
             "A team name has 1 to 100 characters.",
         ));
     }
-    state.store.create_team(name).await?;
-    Ok(see_other("/admin"))
+    let team = state.store.create_team(name).await?;
+    Ok(super::people::done(
+        &ctx,
+        serde_json::json!({ "id": team.id, "name": team.name }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -143,7 +146,10 @@ pub async fn add_member(
             AppError::bad_request(format!("There is no team called '{}'.", f.team.trim()))
         })?;
     state.store.add_team_member(team.id, user.id).await?;
-    Ok(see_other("/admin"))
+    Ok(super::people::done(
+        &ctx,
+        serde_json::json!({ "team": team.name, "added": user.username }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -172,7 +178,10 @@ pub async fn set_role(
         ));
     }
     state.store.set_user_role(user.id, role).await?;
-    Ok(see_other("/admin"))
+    Ok(super::people::done(
+        &ctx,
+        serde_json::json!({ "username": user.username, "role": role.name() }),
+    ))
 }
 
 pub async fn tokens_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {

@@ -8,9 +8,11 @@ pub mod edits;
 pub mod evidence;
 pub mod export;
 pub mod home;
+pub mod people;
 pub mod postmortem;
 pub mod removals;
 pub mod review;
+pub mod settings;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};

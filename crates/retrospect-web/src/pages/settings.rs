@@ -1,0 +1,194 @@
+//! A person's own account: changing their password and revoking their API
+//! tokens. A new password ends every other session, so a stolen session cookie
+//! stops working the moment the owner notices and changes it.
+
+use std::net::SocketAddr;
+
+use axum::Json;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::account::{FAILURE_WINDOW_MINUTES, MAX_FAILURES, check_new_password, start_session};
+use super::{base, render, see_other};
+use crate::auth::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::input::Input;
+use crate::security::{hash_password, random_token, sha256_hex, verify_password};
+use crate::state::AppState;
+
+#[derive(Deserialize)]
+pub struct AccountQuery {
+    #[serde(default)]
+    changed: Option<String>,
+}
+
+pub async fn account_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<AccountQuery>,
+) -> AppResult<Response> {
+    let person = ctx.person()?.clone();
+    let tokens = state.store.list_api_tokens(person.id).await?;
+    render(
+        &state,
+        "account.html",
+        crate::ctx! {
+            base => base(&ctx), tokens => tokens, error => None::<String>,
+            changed => q.changed.is_some(),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    current: String,
+    password: String,
+    confirm: String,
+}
+
+/// Checks the current password (counted like a sign-in, so it cannot be
+/// guessed here either), stores the new hash, ends every session of this
+/// person and starts a fresh one for the browser that asked.
+pub async fn change_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Input { value: f, .. }: Input<PasswordForm>,
+) -> AppResult<Response> {
+    let person = ctx.person()?.clone();
+    let ip = addr.ip().to_string();
+    let now = jiff::Timestamp::now();
+    let since = now - jiff::SignedDuration::from_mins(FAILURE_WINDOW_MINUTES);
+    if state
+        .store
+        .count_failed_logins(&person.username, &ip, since)
+        .await?
+        >= MAX_FAILURES
+    {
+        return Err(AppError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            format!(
+                "Too many attempts with a wrong password from here. Please wait {FAILURE_WINDOW_MINUTES} minutes, or ask an administrator to reset it."
+            ),
+        ));
+    }
+    let user = state
+        .store
+        .user_by_id(person.id)
+        .await?
+        .ok_or_else(AppError::unauthenticated)?;
+    let current = f.current.clone();
+    let stored = user.password_hash.clone();
+    let matches = tokio::task::spawn_blocking(move || verify_password(&current, Some(&stored)))
+        .await
+        .map_err(AppError::internal)?;
+    if !matches {
+        state
+            .store
+            .record_login_attempt(&person.username, &ip, false, now)
+            .await?;
+        return refuse(
+            &state,
+            &ctx,
+            "That is not your current password. Please try again.",
+        )
+        .await;
+    }
+    if let Err(message) = check_new_password(&f.password, &f.confirm) {
+        return refuse(&state, &ctx, &message).await;
+    }
+    let password = f.password.clone();
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(AppError::internal)??;
+    state.store.set_password_hash(person.id, &hash).await?;
+    let ended = state.store.delete_sessions_of_user(person.id).await?;
+    tracing::info!(user = %person.username, sessions_ended = ended, "password changed");
+    if ctx.api() {
+        return Ok(
+            Json(serde_json::json!({ "changed": true, "sessions_ended": ended })).into_response(),
+        );
+    }
+    start_session(&state, &ctx, person.id, "/account?changed=1").await
+}
+
+async fn refuse(state: &AppState, ctx: &Ctx, message: &str) -> AppResult<Response> {
+    if ctx.api() {
+        return Err(AppError::bad_request(message));
+    }
+    let person = ctx.person()?;
+    let tokens = state.store.list_api_tokens(person.id).await?;
+    let page = render(
+        state,
+        "account.html",
+        crate::ctx! { base => base(ctx), tokens => tokens, error => message, changed => false },
+    )?;
+    Ok((StatusCode::BAD_REQUEST, page).into_response())
+}
+
+/// The person's tokens (names and dates; the secrets are never kept).
+pub async fn list_tokens(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let person = ctx.person()?.clone();
+    let tokens = state.store.list_api_tokens(person.id).await?;
+    Ok(Json(tokens).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct NewTokenForm {
+    name: String,
+}
+
+/// Makes a token over the API and answers with it once.
+pub async fn create_token_json(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Input { value: f, .. }: Input<NewTokenForm>,
+) -> AppResult<Response> {
+    let person = ctx.person()?.clone();
+    let name = f.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(AppError::bad_request(
+            "Give the token a name of 1 to 100 characters, such as 'CI'.",
+        ));
+    }
+    let token = format!("rt_{}", random_token()?);
+    let saved = state
+        .store
+        .create_api_token(&crate::store::NewApiToken {
+            user_id: person.id,
+            name: name.to_string(),
+            token_hash: sha256_hex(&token),
+            created_at: jiff::Timestamp::now(),
+            expires_at: None,
+        })
+        .await?;
+    let body = serde_json::json!({ "id": saved.id, "name": saved.name, "token": token });
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct RevokeForm {
+    id: i64,
+}
+
+/// Revokes one of the person's own tokens. Revoking is idempotent: a token
+/// that is already gone (or was never theirs) changes nothing and says so,
+/// without telling whether it belongs to someone else.
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Input { value: f, .. }: Input<RevokeForm>,
+) -> AppResult<Response> {
+    let person = ctx.person()?.clone();
+    let revoked = state.store.delete_api_token(person.id, f.id).await?;
+    if revoked {
+        tracing::info!(user = %person.username, token = f.id, "API token revoked");
+    }
+    if ctx.api() {
+        return Ok(Json(serde_json::json!({ "revoked": revoked })).into_response());
+    }
+    Ok(see_other("/account#tokens"))
+}
