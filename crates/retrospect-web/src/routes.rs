@@ -224,6 +224,67 @@ pub fn table() -> Vec<RouteSpec> {
             Some(r#"{"version":{version}}"#),
             removals::remove_action
         ),
+        // Editing existing parts (src/pages/part_edits.rs), page and API twins.
+        route!(
+            POST,
+            "/pm/{id}/causes/{cause}",
+            Edit,
+            Some("version={version}&text=The+config+check+was+missing&category=Process&parent="),
+            crate::pages::part_edits::edit_cause
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/causes/{cause}",
+            Edit,
+            Some(
+                r#"{"version":{version},"text":"The config check was missing","category":"Process"}"#
+            ),
+            crate::pages::part_edits::edit_cause
+        ),
+        route!(
+            POST,
+            "/pm/{id}/lessons/{lesson}",
+            Edit,
+            Some("version={version}&kind=went-wrong&text=Config+changes+skipped+review"),
+            crate::pages::part_edits::edit_lesson
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/lessons/{lesson}",
+            Edit,
+            Some(r#"{"version":{version},"kind":"learned","text":"Config changes need a check"}"#),
+            crate::pages::part_edits::edit_lesson
+        ),
+        route!(
+            POST,
+            "/pm/{id}/actions/{action}/edit",
+            Edit,
+            Some(
+                "version={version}&text=Add+a+config+linter&owner=ada&due=2031-01-01&kind=detect&success_criterion=Bad+configs+fail+CI&cause=C1"
+            ),
+            crate::pages::part_edits::edit_action
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/actions/{action}/edit",
+            Edit,
+            Some(r#"{"version":{version},"owner":"ada","due":"2031-01-01","cause":"C1"}"#),
+            crate::pages::part_edits::edit_action
+        ),
+        route!(
+            POST,
+            "/pm/{id}/actions/{action}/review",
+            Edit,
+            Some("version={version}&review_date=2031-02-01&effectiveness="),
+            crate::pages::part_edits::review_action
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/actions/{action}/review",
+            Edit,
+            Some(r#"{"version":{version},"review_date":"2031-02-01"}"#),
+            crate::pages::part_edits::review_action
+        ),
         route!(
             POST,
             "/pm/{id}/actions/{action}",

@@ -33,6 +33,8 @@ pub struct CauseRow<'a> {
     pub depth: usize,
     /// "Why?" number in its chain, shown as "Why 2".
     pub why: usize,
+    /// The causes below this one: it cannot move under them (the tree would loop).
+    pub below: Vec<u32>,
 }
 
 #[derive(Serialize)]
@@ -113,12 +115,16 @@ fn cause_rows(pm: &PostMortem) -> Vec<CauseRow<'_>> {
             return;
         }
         for c in pm.cause_children(parent) {
+            let at = out.len();
             out.push(CauseRow {
                 cause: c,
                 depth,
                 why: depth + 1,
+                below: Vec::new(),
             });
             walk(pm, Some(c.id), depth + 1, out);
+            let below = out[at + 1..].iter().map(|r| r.cause.id).collect();
+            out[at].below = below;
         }
     }
     let mut out = Vec::new();

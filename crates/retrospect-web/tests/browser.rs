@@ -1,7 +1,7 @@
 //! The newcomer's story in a real browser (Debian's chromium through
 //! chromedriver): set-up, a post-mortem from the SRE template, a loghub log
 //! uploaded and a proposed entry accepted, key moments and durations, a why
-//! chain and the fishbone, an action with SMART hints, a live coach hint, and
+//! chain and the fishbone, a cause reworded through its Edit disclosure, an action with SMART hints, a live coach hint, and
 //! publishing. A screenshot of each step goes to `target/screenshots/`.
 
 mod common;
@@ -263,6 +263,35 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
     s.el("#fishbone svg").await;
     s.scroll_to("#fishbone").await;
     s.shot("fishbone").await;
+
+    // 5b. Rewording a cause through its Edit disclosure, without leaving the page.
+    s.click("#C2 details.edit-part summary").await;
+    s.type_into(
+        "#ce-text-2",
+        "The bastion's firewall rules came from a test setup template that allows password logins",
+    )
+    .await;
+    s.set_value("#ce-cat-2", "Environment").await;
+    s.scroll_to("#C2").await;
+    s.shot("edit-cause").await;
+    s.click("#C2 details.edit-part button[type=submit]").await;
+    s.wait_text("#C2", "test setup template").await;
+    s.wait_text("#C2 .badge", "Environment").await;
+    // A stale edit of the same cause (as if someone saved first): both versions
+    // side by side, nothing overwritten; keeping the current one goes back.
+    s.click("#C2 details.edit-part summary").await;
+    s.type_into("#ce-text-2", "Password logins came with the template")
+        .await;
+    s.set_value("#C2 details.edit-part input[name=version]", "1")
+        .await;
+    s.click("#C2 details.edit-part button[type=submit]").await;
+    s.wait_text("h1", "Someone else saved a change first").await;
+    s.wait_text("table.compare", "Password logins came with the template")
+        .await;
+    s.wait_text("table.compare", "test setup template").await;
+    s.shot("conflict-both-versions").await;
+    s.click("form a.button[href$='#C2']").await;
+    s.wait_text("#C2", "test setup template").await;
 
     // 6. An action, with SMART hints.
     s.type_into("#act-text", "Improve security").await;

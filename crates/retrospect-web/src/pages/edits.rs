@@ -47,12 +47,14 @@ pub async fn reply(
                 .into_iter()
                 .filter(|(k, _)| k != "csrf" && k != "version")
                 .collect();
+            // The same part's current values beside the person's, to compare.
+            let compared = super::compare::compare(&conflict.current, &action, &yours);
             let page = render(
                 state,
                 "conflict.html",
                 crate::ctx! {
                     base => base(ctx), pm => conflict.current, yours_version => conflict.yours,
-                    yours => yours, action => action, anchor => anchor,
+                    yours => yours, action => action, anchor => anchor, compared => compared,
                     status => crate::view::status_label(conflict.current.status),
                 },
             )?;

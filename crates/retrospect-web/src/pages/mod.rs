@@ -3,11 +3,13 @@
 
 pub mod account;
 pub mod admin;
+pub mod compare;
 pub mod create;
 pub mod edits;
 pub mod evidence;
 pub mod export;
 pub mod home;
+pub mod part_edits;
 pub mod people;
 pub mod postmortem;
 pub mod removals;

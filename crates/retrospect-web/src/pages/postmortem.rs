@@ -12,6 +12,13 @@ use crate::error::{AppError, AppResult};
 use crate::service::{audit, load_readable};
 use crate::state::AppState;
 
+/// The follow-through verdicts, as the domain names them and as the page says them.
+const EFFECTIVENESS: [(&str, &str); 3] = [
+    ("effective", "it worked"),
+    ("partly", "it partly worked"),
+    ("not-effective", "it did not work"),
+];
+
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -35,6 +42,8 @@ pub async fn show(
             lesson_kinds => LessonKind::ALL.iter().map(|k| (k.name(), k.heading())).collect::<Vec<_>>(),
             categories => pm.fishbone_categories.clone(),
             moment_kinds => names(&["started", "detected", "mitigated", "resolved"]),
+            effectiveness_choices => EFFECTIVENESS,
+            effectiveness_labels => EFFECTIVENESS.iter().copied().collect::<std::collections::BTreeMap<_, _>>(),
             teams => person.teams.clone(),
         },
     )
