@@ -82,6 +82,11 @@ pub trait Store: Send + Sync {
 
     async fn get(&self, id: i64) -> Result<PostMortem, StoreError>;
 
+    /// The current version of post-mortem `id` (one small query), so a caller
+    /// holding a copy can tell whether it is still current without reading
+    /// every part again.
+    async fn version(&self, id: i64) -> Result<i64, StoreError>;
+
     /// Every post-mortem matching `filter`, newest first, whoever may read it:
     /// for the CLI on one's own database and for administration tasks.
     async fn list(&self, filter: &ListFilter) -> Result<Vec<Summary>, StoreError>;

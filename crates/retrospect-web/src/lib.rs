@@ -55,6 +55,7 @@ pub async fn app(store: Arc<dyn WebStore>, options: AppOptions) -> Router {
         metrics: Arc::new(metrics::Metrics::default()),
         options: Arc::new(options.clone()),
         analysis: Default::default(),
+        postmortems: Default::default(),
         recent_views: Default::default(),
     };
     let body_limit = options.max_upload_bytes;

@@ -33,9 +33,12 @@ pub struct AppState {
     pub templates: Arc<minijinja::Environment<'static>>,
     pub metrics: Arc<Metrics>,
     pub options: Arc<AppOptions>,
+    /// The coach, SMART and fishbone analysis per post-mortem version.
+    pub analysis: Arc<crate::analysis::AnalysisCache>,
+    /// Post-mortems as last read, reused while their version is current.
+    pub postmortems: Arc<crate::service::cache::PostMortemCache>,
     /// When each person last had a view of each post-mortem recorded in the
     /// audit log: views are recorded at most once an hour per person and
     /// post-mortem, so reading a page does not write to the database every time.
-    pub analysis: Arc<crate::analysis::AnalysisCache>,
     pub recent_views: Arc<Mutex<HashMap<(i64, i64), Timestamp>>>,
 }

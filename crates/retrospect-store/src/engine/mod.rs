@@ -62,6 +62,10 @@ impl<DB: Backend> Store for SqlStore<DB> {
         self.read_postmortem(id).await
     }
 
+    async fn version(&self, id: i64) -> Result<i64, StoreError> {
+        self.read_version(id).await
+    }
+
     async fn list(&self, filter: &ListFilter) -> Result<Vec<Summary>, StoreError> {
         self.summaries(filter, None).await
     }

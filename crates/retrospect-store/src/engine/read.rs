@@ -24,6 +24,14 @@ impl<DB: Backend> SqlStore<DB> {
         Ok(pm)
     }
 
+    pub(crate) async fn read_version(&self, id: i64) -> Result<i64, StoreError> {
+        let mut conn = self.read.acquire().await?;
+        let found =
+            DB::fetch_all(&mut *conn, header::SELECT_VERSION.into_sql_str(), args![id]).await?;
+        let row = found.first().ok_or(StoreError::NotFound(id))?;
+        Cells::<DB>::new("postmortems", row).int("version")
+    }
+
     pub(crate) async fn summaries(
         &self,
         filter: &ListFilter,

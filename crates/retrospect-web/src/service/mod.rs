@@ -3,6 +3,7 @@
 //! the change in the audit log.
 
 pub mod audit;
+pub mod cache;
 pub mod change;
 pub mod listing;
 
@@ -18,7 +19,7 @@ use crate::state::AppState;
 /// Loads a post-mortem this person may read. Missing and forbidden answer the
 /// same "not found", so nobody learns that a private post-mortem exists.
 pub async fn load_readable(state: &AppState, person: &Person, id: i64) -> AppResult<PostMortem> {
-    let pm = match state.store.get(id).await {
+    let pm = match state.postmortems.get(&*state.store, id).await {
         Ok(pm) => pm,
         Err(retrospect_store::StoreError::NotFound(_)) => return Err(AppError::not_found()),
         Err(e) => return Err(e.into()),

@@ -340,11 +340,18 @@ pub async fn a_stale_update_is_refused_and_changes_nothing(ctx: &Ctx) {
 
 pub async fn a_stale_delete_is_refused(ctx: &Ctx) {
     let original = create(ctx, &full()).await;
+    let version = |id| ctx.store.version(id);
+    assert_eq!(version(original.id).await.ok(), Some(1));
     let saved = ctx
         .store
         .update(&original)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        version(original.id).await.ok(),
+        Some(2),
+        "the version follows every update"
+    );
     assert!(matches!(
         ctx.store.delete(original.id, 1).await,
         Err(StoreError::Conflict {
@@ -360,6 +367,10 @@ pub async fn a_stale_delete_is_refused(ctx: &Ctx) {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(
         ctx.store.get(original.id).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        version(original.id).await,
         Err(StoreError::NotFound(_))
     ));
     assert!(matches!(
