@@ -341,5 +341,22 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
         .expect("scroll to top");
     s.shot("phone").await;
 
+    // 10. Looking after the team: the administrator's page and her own account.
+    s.driver
+        .set_window_rect(0, 0, 1280, 1000)
+        .await
+        .expect("desktop size");
+    s.driver.goto(app.url("/admin")).await.expect("admin");
+    s.type_into("#nt-name", "platform").await;
+    s.click("form[action='/admin/teams'] button").await;
+    s.type_into("#am-team", "platform").await;
+    s.type_into("#am-user", "ada").await;
+    s.click("form[action='/admin/members'] button").await;
+    s.wait_text("#h-teams + h3 + ul", "ada").await; // the platform team's members
+    s.shot("admin-people-and-teams").await;
+    s.driver.goto(app.url("/account")).await.expect("account");
+    s.wait_text("#h-password", "Password").await;
+    s.shot("your-account").await;
+
     s.driver.clone().quit().await.expect("quit");
 }
