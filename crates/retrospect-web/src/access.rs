@@ -101,6 +101,14 @@ pub fn can_see_audit(person: &Person, pm: &PostMortem) -> bool {
         || person.role >= Role::Facilitator
 }
 
+/// Deleting a post-mortem for good: a personal one by its author (the only
+/// person who can read it), any other by an administrator who can read it.
+/// Deletion is rare on purpose: a post-mortem that feels uncomfortable is
+/// better reworded than removed, and the audit log keeps that it happened.
+pub fn can_delete(person: &Person, pm: &PostMortem) -> bool {
+    can_read(person, pm) && (pm.is_personal() || person.role == Role::Administrator)
+}
+
 /// Creating a post-mortem: personal ones are open to everyone, others need a contributor.
 pub fn can_create(person: &Person, kind: Kind) -> bool {
     kind == Kind::Personal || person.role >= Role::Contributor

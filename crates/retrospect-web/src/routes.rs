@@ -32,6 +32,8 @@ pub enum Rule {
     Move,
     /// Seeing its audit log.
     Audit,
+    /// Deleting it for good.
+    Delete,
     Administer,
 }
 
@@ -181,6 +183,22 @@ pub fn table() -> Vec<RouteSpec> {
             Edit,
             Some("version={version}&text=Add+a+disk+alert&owner=ada&due=2031-01-01"),
             edits::add_action
+        ),
+        // The example's version is always stale, so the authorization walk
+        // sees the permission answer (409 once allowed) without deleting.
+        route!(
+            POST,
+            "/pm/{id}/delete",
+            Delete,
+            Some("version=0&confirm=yes"),
+            removals::delete_postmortem
+        ),
+        route!(
+            POST,
+            "/api/v1/postmortems/{id}/delete",
+            Delete,
+            Some(r#"{"version":0}"#),
+            removals::delete_postmortem
         ),
         route!(
             POST,

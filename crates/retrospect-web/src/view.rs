@@ -65,6 +65,7 @@ pub struct Permissions {
     pub to_draft: bool,
     pub publish: bool,
     pub close: bool,
+    pub delete: bool,
 }
 
 #[derive(Serialize)]
@@ -203,6 +204,7 @@ pub fn build<'a>(
         to_draft: pm.status != Status::Draft && access::can_move(person, pm, Status::Draft),
         publish: pm.status == Status::InReview && access::can_move(person, pm, Status::Published),
         close: pm.status == Status::Published && access::can_move(person, pm, Status::Closed),
+        delete: access::can_delete(person, pm),
     };
     let mut parts: Vec<(String, String)> = Vec::new();
     for t in pm.visible_timeline() {

@@ -2,15 +2,17 @@
 //! Like every change, it carries the version it was made on, so a removal
 //! based on a stale page is refused instead of removing something else.
 
+use axum::Json;
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use retrospect_domain::LocalId;
 use serde::Deserialize;
 
 use super::edits::reply;
 use crate::auth::Ctx;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::input::Input;
+use crate::service::change::conflict_error;
 use crate::service::{Permission, change};
 use crate::state::AppState;
 
@@ -107,4 +109,47 @@ pub async fn remove_action(
     Input { value, raw }: Input<RemoveForm>,
 ) -> AppResult<Response> {
     remove(state, ctx, id, Part::Action, n, value, raw).await
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    version: i64,
+    /// The page's "I understand" box; scripts using the API need not send it.
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+/// Deletes a whole post-mortem, if this person may and it is still at
+/// `version`. The audit keeps an entry without the title, so a deleted
+/// personal post-mortem leaves nothing of its content behind.
+pub async fn delete_postmortem(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Input { value: f, .. }: Input<DeleteForm>,
+) -> AppResult<Response> {
+    let person = ctx.person()?.clone();
+    let pm = crate::service::load_readable(&state, &person, id).await?;
+    if !crate::access::can_delete(&person, &pm) {
+        return Err(AppError::forbidden(
+            "delete this post-mortem (its author can delete a personal one; an administrator any other)",
+        ));
+    }
+    if !ctx.api() && f.confirm.as_deref().is_none_or(str::is_empty) {
+        return Err(AppError::bad_request(
+            "Nothing was deleted: please tick the box that says you understand it cannot be undone.",
+        ));
+    }
+    match state.store.delete(id, f.version).await {
+        Ok(()) => {}
+        Err(retrospect_store::StoreError::Conflict { yours, current, .. }) => {
+            return Err(conflict_error(yours, current));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    crate::service::audit::record(&state, &person, id, "deleted", "").await;
+    if ctx.api() {
+        return Ok(Json(serde_json::json!({ "deleted": id })).into_response());
+    }
+    Ok(super::see_other("/"))
 }
