@@ -420,7 +420,7 @@ pub fn table() -> Vec<RouteSpec> {
             "/api/v1/tokens",
             SignedIn,
             Some(r#"{"name":"script"}"#),
-            settings::create_token_json
+            admin::create_token
         ),
         route!(
             POST,

@@ -164,13 +164,7 @@ async fn a_post_mortem_from_first_visit_to_published() {
     assert!(metrics.contains("route=\"/pm/{id}\""));
     let health = app.client().get("/healthz").await;
     assert_eq!(health.status(), 200);
-    let openapi: serde_json::Value = app
-        .client()
-        .get("/api/openapi.json")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let openapi = openapi_of(&app).await;
     assert_eq!(openapi["openapi"], "3.1.0");
     assert!(openapi["paths"]["/api/v1/postmortems/{id}/causes"]["post"].is_object());
 }
@@ -180,13 +174,7 @@ async fn a_post_mortem_from_first_visit_to_published() {
 #[tokio::test]
 async fn the_openapi_document_lists_every_api_route() {
     let app = TestApp::start().await;
-    let openapi: serde_json::Value = app
-        .client()
-        .get("/api/openapi.json")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let openapi = openapi_of(&app).await;
     let mut described = 0;
     for spec in retrospect_web::route_table() {
         if !spec.path.starts_with("/api/v1/") {
@@ -215,4 +203,10 @@ async fn the_openapi_document_lists_every_api_route() {
         openapi["paths"]["/api/v1/postmortems/{id}/lessons/{lesson}/remove"]["post"].is_object()
     );
     assert!(openapi["paths"]["/api/v1/tokens/revoke"]["post"].is_object());
+}
+
+async fn openapi_of(app: &TestApp) -> serde_json::Value {
+    let r = app.client().get("/api/openapi.json").await;
+    assert_eq!(r.status(), 200);
+    r.json().await.unwrap()
 }

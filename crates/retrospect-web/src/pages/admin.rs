@@ -6,23 +6,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use super::people::{admin, new_password_hash, team_named, user_named};
 use super::{base, render, see_other};
-use crate::access::{self, Role};
+use crate::access::Role;
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::input::Input;
-use crate::security::{hash_password, random_token, sha256_hex};
+use crate::security::{random_token, sha256_hex};
 use crate::state::AppState;
-
-fn admin(ctx: &Ctx) -> AppResult<crate::access::Person> {
-    let person = ctx.person()?.clone();
-    if !access::can_administer(&person) {
-        return Err(AppError::forbidden(
-            "manage people and teams (an administrator can)",
-        ));
-    }
-    Ok(person)
-}
 
 fn parse_role(text: &str) -> AppResult<Role> {
     text.parse::<Role>()
@@ -60,16 +51,8 @@ pub async fn create_user(
 ) -> AppResult<Response> {
     admin(&ctx)?;
     let username = super::account::check_username(&f.username).map_err(AppError::bad_request)?;
-    if f.password.chars().count() < super::account::MIN_PASSWORD_CHARS {
-        return Err(AppError::bad_request(
-            "Please choose a password of at least 10 characters.",
-        ));
-    }
     let role = parse_role(&f.role)?;
-    let password = f.password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(AppError::internal)??;
+    let hash = new_password_hash(&f.password).await?;
     let display = if f.display_name.trim().is_empty() {
         username.clone()
     } else {
@@ -121,8 +104,8 @@ pub async fn create_team(
 
 #[derive(Deserialize)]
 pub struct MemberForm {
-    team: String,
-    username: String,
+    pub(crate) team: String,
+    pub(crate) username: String,
 }
 
 pub async fn add_member(
@@ -131,20 +114,8 @@ pub async fn add_member(
     Input { value: f, .. }: Input<MemberForm>,
 ) -> AppResult<Response> {
     admin(&ctx)?;
-    let user = state
-        .store
-        .user_by_username(f.username.trim())
-        .await?
-        .ok_or_else(|| {
-            AppError::bad_request(format!("There is no user called '{}'.", f.username.trim()))
-        })?;
-    let team = state
-        .store
-        .team_by_name(f.team.trim())
-        .await?
-        .ok_or_else(|| {
-            AppError::bad_request(format!("There is no team called '{}'.", f.team.trim()))
-        })?;
+    let user = user_named(&state, &f.username).await?;
+    let team = team_named(&state, &f.team).await?;
     state.store.add_team_member(team.id, user.id).await?;
     Ok(super::people::done(
         &ctx,
@@ -165,13 +136,7 @@ pub async fn set_role(
 ) -> AppResult<Response> {
     let me = admin(&ctx)?;
     let role = parse_role(&f.role)?;
-    let user = state
-        .store
-        .user_by_username(f.username.trim())
-        .await?
-        .ok_or_else(|| {
-            AppError::bad_request(format!("There is no user called '{}'.", f.username.trim()))
-        })?;
+    let user = user_named(&state, &f.username).await?;
     if user.id == me.id && role != Role::Administrator {
         return Err(AppError::bad_request(
             "You cannot lower your own role; ask another administrator.",
@@ -199,7 +164,8 @@ pub struct TokenForm {
     name: String,
 }
 
-/// Makes a token and shows it once; only its SHA-256 is kept.
+/// Makes a token and shows it once (on the page, or in the API's answer);
+/// only its SHA-256 is kept.
 pub async fn create_token(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -213,7 +179,7 @@ pub async fn create_token(
         ));
     }
     let token = format!("rt_{}", random_token()?);
-    state
+    let saved = state
         .store
         .create_api_token(&crate::store::NewApiToken {
             user_id: person.id,
@@ -223,6 +189,10 @@ pub async fn create_token(
             expires_at: None,
         })
         .await?;
+    if ctx.api() {
+        let body = serde_json::json!({ "id": saved.id, "name": saved.name, "token": token });
+        return Ok((StatusCode::CREATED, Json(body)).into_response());
+    }
     let tokens = state.store.list_api_tokens(person.id).await?;
     let page = render(
         &state,

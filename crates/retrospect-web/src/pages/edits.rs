@@ -63,7 +63,7 @@ pub async fn reply(
     }
 }
 
-fn local(text: Option<&str>, prefix: char) -> AppResult<Option<LocalId>> {
+pub(crate) fn local(text: Option<&str>, prefix: char) -> AppResult<Option<LocalId>> {
     let Some(t) = text.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };
@@ -103,7 +103,8 @@ fn person(ctx: &Ctx) -> AppResult<crate::access::Person> {
     ctx.person().cloned()
 }
 
-fn action_url(ctx: &Ctx, id: i64, tail: &str) -> String {
+/// Where a change made on a stale page is sent again from the conflict page.
+pub(crate) fn action_url(ctx: &Ctx, id: i64, tail: &str) -> String {
     if ctx.api() {
         format!("/api/v1/postmortems/{id}/{tail}")
     } else {

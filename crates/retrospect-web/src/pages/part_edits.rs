@@ -19,6 +19,7 @@ use retrospect_domain::{
 };
 use serde::{Deserialize, Deserializer};
 
+use super::edits::action_url;
 use super::edits::reply;
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
@@ -35,29 +36,15 @@ fn field<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::E
     ))
 }
 
-/// `C3`, `c3` or `3` for cause 3.
+/// `C3`, `c3` or `3` for cause 3 (the same reading as the add forms use).
 fn part_id(text: &str, prefix: char) -> AppResult<LocalId> {
-    let t = text.trim();
-    t.strip_prefix(prefix)
-        .or_else(|| t.strip_prefix(prefix.to_ascii_lowercase()))
-        .unwrap_or(t)
-        .trim()
-        .parse()
-        .map_err(|_| AppError::bad_request(format!("'{t}' is not a part id like {prefix}2.")))
+    super::edits::local(Some(text), prefix)?
+        .ok_or_else(|| AppError::bad_request(format!("Name a part like {prefix}2.")))
 }
 
 fn date(text: &str, what: &str) -> AppResult<Date> {
     text.parse()
         .map_err(|_| AppError::bad_request(format!("The {what} should look like 2024-06-30.")))
-}
-
-/// Where a change made on a stale page is sent again from the conflict page.
-fn action_url(ctx: &Ctx, id: i64, tail: &str) -> String {
-    if ctx.api() {
-        format!("/api/v1/postmortems/{id}/{tail}")
-    } else {
-        format!("/pm/{id}/{tail}")
-    }
 }
 
 #[derive(Deserialize)]

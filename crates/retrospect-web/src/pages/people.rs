@@ -15,9 +15,10 @@ use crate::error::{AppError, AppResult};
 use crate::input::Input;
 use crate::security::hash_password;
 use crate::state::AppState;
-use retrospect_store::User;
+use retrospect_store::{Team, User};
 
-fn admin(ctx: &Ctx) -> AppResult<Person> {
+/// The signed-in person, if they are an administrator.
+pub(crate) fn admin(ctx: &Ctx) -> AppResult<Person> {
     let person = ctx.person()?.clone();
     if !access::can_administer(&person) {
         return Err(AppError::forbidden(
@@ -27,13 +28,38 @@ fn admin(ctx: &Ctx) -> AppResult<Person> {
     Ok(person)
 }
 
-async fn user_named(state: &AppState, username: &str) -> AppResult<User> {
+pub(crate) async fn user_named(state: &AppState, username: &str) -> AppResult<User> {
     let username = username.trim();
     state
         .store
         .user_by_username(username)
         .await?
         .ok_or_else(|| AppError::bad_request(format!("There is no user called '{username}'.")))
+}
+
+pub(crate) async fn team_named(state: &AppState, name: &str) -> AppResult<Team> {
+    let name = name.trim();
+    state
+        .store
+        .team_by_name(name)
+        .await?
+        .ok_or_else(|| AppError::bad_request(format!("There is no team called '{name}'.")))
+}
+
+/// Checks a password an administrator chose for someone and hashes it (off
+/// the async threads: Argon2id is slow on purpose).
+pub(crate) async fn new_password_hash(password: &str) -> AppResult<String> {
+    let min = super::account::MIN_PASSWORD_CHARS;
+    if password.chars().count() < min {
+        return Err(AppError::bad_request(format!(
+            "Please choose a password of at least {min} characters."
+        )));
+    }
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)
 }
 
 /// The page goes back to the admin page; the API answers with what changed.
@@ -72,28 +98,16 @@ pub async fn people_json(State(state): State<AppState>, ctx: Ctx) -> AppResult<R
     Ok(Json(serde_json::json!({ "users": users, "teams": teams })).into_response())
 }
 
-#[derive(Deserialize)]
-pub struct MemberForm {
-    team: String,
-    username: String,
-}
-
 /// Removes someone from a team: team-visible post-mortems stop being theirs
 /// to read at their next request (access is read from the database each time).
 pub async fn remove_member(
     State(state): State<AppState>,
     ctx: Ctx,
-    Input { value: f, .. }: Input<MemberForm>,
+    Input { value: f, .. }: Input<super::admin::MemberForm>,
 ) -> AppResult<Response> {
     admin(&ctx)?;
     let user = user_named(&state, &f.username).await?;
-    let team = state
-        .store
-        .team_by_name(f.team.trim())
-        .await?
-        .ok_or_else(|| {
-            AppError::bad_request(format!("There is no team called '{}'.", f.team.trim()))
-        })?;
+    let team = team_named(&state, &f.team).await?;
     state.store.remove_team_member(team.id, user.id).await?;
     Ok(done(
         &ctx,
@@ -148,16 +162,7 @@ pub async fn reset_password(
 ) -> AppResult<Response> {
     admin(&ctx)?;
     let user = user_named(&state, &f.username).await?;
-    if f.password.chars().count() < super::account::MIN_PASSWORD_CHARS {
-        return Err(AppError::bad_request(format!(
-            "Please choose a password of at least {} characters.",
-            super::account::MIN_PASSWORD_CHARS
-        )));
-    }
-    let password = f.password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(AppError::internal)??;
+    let hash = new_password_hash(&f.password).await?;
     state.store.set_password_hash(user.id, &hash).await?;
     let ended = state.store.delete_sessions_of_user(user.id).await?;
     Ok(done(

@@ -15,7 +15,7 @@ use super::{base, render, see_other};
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::input::Input;
-use crate::security::{hash_password, random_token, sha256_hex, verify_password};
+use crate::security::{hash_password, verify_password};
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -134,39 +134,6 @@ pub async fn list_tokens(State(state): State<AppState>, ctx: Ctx) -> AppResult<R
     let person = ctx.person()?.clone();
     let tokens = state.store.list_api_tokens(person.id).await?;
     Ok(Json(tokens).into_response())
-}
-
-#[derive(Deserialize)]
-pub struct NewTokenForm {
-    name: String,
-}
-
-/// Makes a token over the API and answers with it once.
-pub async fn create_token_json(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Input { value: f, .. }: Input<NewTokenForm>,
-) -> AppResult<Response> {
-    let person = ctx.person()?.clone();
-    let name = f.name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(AppError::bad_request(
-            "Give the token a name of 1 to 100 characters, such as 'CI'.",
-        ));
-    }
-    let token = format!("rt_{}", random_token()?);
-    let saved = state
-        .store
-        .create_api_token(&crate::store::NewApiToken {
-            user_id: person.id,
-            name: name.to_string(),
-            token_hash: sha256_hex(&token),
-            created_at: jiff::Timestamp::now(),
-            expires_at: None,
-        })
-        .await?;
-    let body = serde_json::json!({ "id": saved.id, "name": saved.name, "token": token });
-    Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
 #[derive(Deserialize)]
