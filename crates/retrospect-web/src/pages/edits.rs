@@ -63,6 +63,42 @@ pub async fn reply(
     }
 }
 
+/// One change as a handler describes it: who may make it, how the audit
+/// names it, where the page returns to, and the path (after `/pm/{id}/`) a
+/// refused stale save is posted to again from the conflict page.
+pub struct Edit<'a> {
+    pub permission: Permission,
+    pub what: &'a str,
+    pub anchor: &'a str,
+    pub tail: &'a str,
+}
+
+/// Applies one change under its version (see [`change`]) and answers it: the
+/// saved post-mortem, the page, or both versions on a conflict.
+pub async fn apply_edit(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    version: i64,
+    raw: Vec<(String, String)>,
+    edit: Edit<'_>,
+    apply: impl FnOnce(&mut PostMortem) -> AppResult<()>,
+) -> AppResult<Response> {
+    let person = ctx.person()?.clone();
+    let changed = change(
+        state,
+        &person,
+        id,
+        version,
+        edit.permission,
+        edit.what,
+        apply,
+    )
+    .await?;
+    let url = action_url(ctx, id, edit.tail);
+    reply(state, ctx, changed, edit.anchor, raw, url).await
+}
+
 pub(crate) fn local(text: Option<&str>, prefix: char) -> AppResult<Option<LocalId>> {
     let Some(t) = text.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);
@@ -136,51 +172,40 @@ pub async fn event(
     Path(id): Path<i64>,
     Input { value: f, raw }: Input<EventForm>,
 ) -> AppResult<Response> {
-    let person = person(&ctx)?;
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        "event",
-        |pm| {
-            pm.set_title(&f.title)?;
-            pm.summary = f.summary.trim().to_string();
-            pm.impact = f.impact.trim().to_string();
-            pm.severity = f
-                .severity
-                .as_deref()
-                .map(str::parse::<Severity>)
-                .transpose()?;
-            if let Some(v) = f.visibility.as_deref() {
-                pm.visibility = v.parse::<Visibility>()?;
-            }
-            pm.team = f.team.clone();
-            pm.participants = f
-                .participants
-                .as_deref()
-                .unwrap_or("")
-                .split(',')
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .map(|n| Participant {
-                    name: n.to_string(),
-                    role: None,
-                })
-                .collect();
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "event",
-        raw,
-        action_url(&ctx, id, "event"),
-    )
+    ctx.person()?;
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: "event",
+        anchor: "event",
+        tail: "event",
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        pm.set_title(&f.title)?;
+        pm.summary = f.summary.trim().to_string();
+        pm.impact = f.impact.trim().to_string();
+        pm.severity = f
+            .severity
+            .as_deref()
+            .map(str::parse::<Severity>)
+            .transpose()?;
+        if let Some(v) = f.visibility.as_deref() {
+            pm.visibility = v.parse::<Visibility>()?;
+        }
+        pm.team = f.team.clone();
+        pm.participants = f
+            .participants
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(|n| Participant {
+                name: n.to_string(),
+                role: None,
+            })
+            .collect();
+        Ok(())
+    })
     .await
 }
 
@@ -199,32 +224,21 @@ pub async fn section(
     Path(id): Path<i64>,
     Input { value: f, raw }: Input<SectionForm>,
 ) -> AppResult<Response> {
-    let person = person(&ctx)?;
+    ctx.person()?;
     let what = format!("section {} edited", f.index + 1);
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        &what,
-        |pm| {
-            let section = pm.sections.get_mut(f.index).ok_or_else(|| {
-                AppError::bad_request("That section is no longer there; please reload the page.")
-            })?;
-            section.body = f.body.trim().to_string();
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "sections",
-        raw,
-        action_url(&ctx, id, "sections"),
-    )
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: &what,
+        anchor: "sections",
+        tail: "sections",
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        let section = pm.sections.get_mut(f.index).ok_or_else(|| {
+            AppError::bad_request("That section is no longer there; please reload the page.")
+        })?;
+        section.body = f.body.trim().to_string();
+        Ok(())
+    })
     .await
 }
 
@@ -242,44 +256,33 @@ pub async fn moment(
     Path(id): Path<i64>,
     Input { value: f, raw }: Input<MomentForm>,
 ) -> AppResult<Response> {
-    let person = person(&ctx)?;
+    ctx.person()?;
     let kind = MomentKind::parse(&f.kind)?;
     let at = f.at.as_deref().map(parse_time).transpose()?;
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        "key moment",
-        |pm| {
-            match at {
-                Some((at, zone)) => {
-                    pm.set_moment(KeyMoment {
-                        kind,
-                        at,
-                        zone,
-                        note: None,
-                    });
-                }
-                None => {
-                    if pm.moment(&kind).is_some() {
-                        pm.remove_moment(&kind)?;
-                    }
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: "key moment",
+        anchor: "moments",
+        tail: "moments",
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        match at {
+            Some((at, zone)) => {
+                pm.set_moment(KeyMoment {
+                    kind,
+                    at,
+                    zone,
+                    note: None,
+                });
+            }
+            None => {
+                if pm.moment(&kind).is_some() {
+                    pm.remove_moment(&kind)?;
                 }
             }
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "moments",
-        raw,
-        action_url(&ctx, id, "moments"),
-    )
+        }
+        Ok(())
+    })
     .await
 }
 
@@ -298,33 +301,22 @@ pub async fn add_entry(
     Path(id): Path<i64>,
     Input { value: f, raw }: Input<EntryForm>,
 ) -> AppResult<Response> {
-    let person = person(&ctx)?;
+    ctx.person()?;
     let (at, zone) = parse_time(&f.at)?;
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        "timeline entry added",
-        |pm| {
-            let mut entry = TimelineEntry::new(at, &f.text)?;
-            entry.zone = zone;
-            entry.actor = f.actor.clone();
-            entry.source = "manual".into();
-            pm.add_entry(entry)?;
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "timeline",
-        raw,
-        action_url(&ctx, id, "timeline"),
-    )
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: "timeline entry added",
+        anchor: "timeline",
+        tail: "timeline",
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        let mut entry = TimelineEntry::new(at, &f.text)?;
+        entry.zone = zone;
+        entry.actor = f.actor.clone();
+        entry.source = "manual".into();
+        pm.add_entry(entry)?;
+        Ok(())
+    })
     .await
 }
 
@@ -347,57 +339,46 @@ pub async fn entry_op(
     Path((id, entry)): Path<(i64, LocalId)>,
     Input { value: f, raw }: Input<EntryOpForm>,
 ) -> AppResult<Response> {
-    let person = person(&ctx)?;
+    ctx.person()?;
     let at = f.at.as_deref().map(parse_time).transpose()?;
     let what = format!("timeline entry T{entry}: {}", f.op);
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        &what,
-        |pm| {
-            match f.op.as_str() {
-                "accept" => pm.entry_mut(entry)?.state = EntryState::Accepted,
-                "dismiss" => pm.entry_mut(entry)?.state = EntryState::Dismissed,
-                "hide" => pm.entry_mut(entry)?.hidden = true,
-                "show" => pm.entry_mut(entry)?.hidden = false,
-                "moment" => {
-                    let kind = f.kind.as_deref().ok_or_else(|| {
-                        AppError::bad_request("Choose which key moment this entry marks.")
-                    })?;
-                    pm.mark_entry_as_moment(entry, MomentKind::parse(kind)?)?;
-                }
-                "edit" => {
-                    let e = pm.entry_mut(entry)?;
-                    if let Some(text) = &f.text {
-                        e.text = text.clone();
-                    }
-                    if let Some((at, zone)) = &at {
-                        e.at = *at;
-                        e.zone = zone.clone();
-                    }
-                    pm.sort_timeline();
-                }
-                other => {
-                    return Err(AppError::bad_request(format!(
-                        "'{other}' is not something a timeline entry can do."
-                    )));
-                }
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: &what,
+        anchor: "timeline",
+        tail: &format!("timeline/{entry}"),
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        match f.op.as_str() {
+            "accept" => pm.entry_mut(entry)?.state = EntryState::Accepted,
+            "dismiss" => pm.entry_mut(entry)?.state = EntryState::Dismissed,
+            "hide" => pm.entry_mut(entry)?.hidden = true,
+            "show" => pm.entry_mut(entry)?.hidden = false,
+            "moment" => {
+                let kind = f.kind.as_deref().ok_or_else(|| {
+                    AppError::bad_request("Choose which key moment this entry marks.")
+                })?;
+                pm.mark_entry_as_moment(entry, MomentKind::parse(kind)?)?;
             }
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "timeline",
-        raw,
-        action_url(&ctx, id, &format!("timeline/{entry}")),
-    )
+            "edit" => {
+                let e = pm.entry_mut(entry)?;
+                if let Some(text) = &f.text {
+                    e.text = text.clone();
+                }
+                if let Some((at, zone)) = &at {
+                    e.at = *at;
+                    e.zone = zone.clone();
+                }
+                pm.sort_timeline();
+            }
+            other => {
+                return Err(AppError::bad_request(format!(
+                    "'{other}' is not something a timeline entry can do."
+                )));
+            }
+        }
+        Ok(())
+    })
     .await
 }
 
@@ -417,29 +398,18 @@ pub async fn add_cause(
     Path(id): Path<i64>,
     Input { value: f, raw }: Input<CauseForm>,
 ) -> AppResult<Response> {
-    let person = person(&ctx)?;
+    ctx.person()?;
     let parent = local(f.parent.as_deref(), 'C')?;
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        "cause added",
-        |pm| {
-            pm.add_cause(parent, &f.text, f.category.as_deref())?;
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "causes",
-        raw,
-        action_url(&ctx, id, "causes"),
-    )
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: "cause added",
+        anchor: "causes",
+        tail: "causes",
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        pm.add_cause(parent, &f.text, f.category.as_deref())?;
+        Ok(())
+    })
     .await
 }
 
@@ -456,29 +426,18 @@ pub async fn add_lesson(
     Path(id): Path<i64>,
     Input { value: f, raw }: Input<LessonForm>,
 ) -> AppResult<Response> {
-    let person = person(&ctx)?;
+    ctx.person()?;
     let kind: LessonKind = f.kind.parse()?;
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        "lesson added",
-        |pm| {
-            pm.add_lesson(kind, &f.text)?;
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "lessons",
-        raw,
-        action_url(&ctx, id, "lessons"),
-    )
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: "lesson added",
+        anchor: "lessons",
+        tail: "lessons",
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        pm.add_lesson(kind, &f.text)?;
+        Ok(())
+    })
     .await
 }
 
@@ -504,7 +463,7 @@ pub async fn add_action(
     Path(id): Path<i64>,
     Input { value: f, raw }: Input<ActionForm>,
 ) -> AppResult<Response> {
-    let person = person(&ctx)?;
+    ctx.person()?;
     let due = f
         .due
         .as_deref()
@@ -518,33 +477,22 @@ pub async fn add_action(
         .transpose()?
         .unwrap_or_default();
     let cause = local(f.cause.as_deref(), 'C')?;
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        "action added",
-        |pm| {
-            let mut action = ActionItem::new(&f.text)?;
-            action.owner = f.owner.clone();
-            action.due = due;
-            action.kind = kind;
-            action.success_criterion = f.success_criterion.clone();
-            action.causes = cause.into_iter().collect();
-            pm.add_action(action)?;
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "actions",
-        raw,
-        action_url(&ctx, id, "actions"),
-    )
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: "action added",
+        anchor: "actions",
+        tail: "actions",
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        let mut action = ActionItem::new(&f.text)?;
+        action.owner = f.owner.clone();
+        action.due = due;
+        action.kind = kind;
+        action.success_criterion = f.success_criterion.clone();
+        action.causes = cause.into_iter().collect();
+        pm.add_action(action)?;
+        Ok(())
+    })
     .await
 }
 
@@ -560,30 +508,19 @@ pub async fn action_status(
     Path((id, action)): Path<(i64, LocalId)>,
     Input { value: f, raw }: Input<ActionStatusForm>,
 ) -> AppResult<Response> {
-    let person = person(&ctx)?;
+    ctx.person()?;
     let status: ActionStatus = f.status.parse()?;
     let what = format!("action A{action} is now {status}");
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        &what,
-        |pm| {
-            pm.action_mut(action)?.status = status;
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "actions",
-        raw,
-        action_url(&ctx, id, &format!("actions/{action}")),
-    )
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: &what,
+        anchor: "actions",
+        tail: &format!("actions/{action}"),
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        pm.action_mut(action)?.status = status;
+        Ok(())
+    })
     .await
 }
 
@@ -604,27 +541,16 @@ pub async fn add_comment(
     let person = person(&ctx)?;
     let on = f.on.as_deref().map(str::parse::<PartRef>).transpose()?;
     let author = person.username.clone();
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Comment,
-        "comment added",
-        |pm| {
-            pm.add_comment(&author, jiff::Timestamp::now(), on, &f.text)?;
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "comments",
-        raw,
-        action_url(&ctx, id, "comments"),
-    )
+    let edit = Edit {
+        permission: Permission::Comment,
+        what: "comment added",
+        anchor: "comments",
+        tail: "comments",
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        pm.add_comment(&author, jiff::Timestamp::now(), on, &f.text)?;
+        Ok(())
+    })
     .await
 }
 
@@ -649,40 +575,29 @@ pub async fn acknowledge(
     }
     let by = person.username.clone();
     let what = format!("coach finding {} acknowledged", f.key);
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Acknowledge,
-        &what,
-        |pm| {
-            let findings = crate::coach::review(pm);
-            let found = findings.iter().find(|x| x.key == f.key).ok_or_else(|| {
-                AppError::bad_request(
-                    "That coach finding is no longer there; it may have been reworded already.",
-                )
-            })?;
-            pm.acknowledge(retrospect_domain::Acknowledgement {
-                fingerprint: found.key.clone(),
-                rule: found.finding.rule.clone(),
-                excerpt: found.finding.text.clone(),
-                by,
-                reason: f.reason.clone(),
-                at: jiff::Timestamp::now(),
-            })?;
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "review",
-        raw,
-        action_url(&ctx, id, "acknowledgements"),
-    )
+    let edit = Edit {
+        permission: Permission::Acknowledge,
+        what: &what,
+        anchor: "review",
+        tail: "acknowledgements",
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        let findings = crate::coach::review(pm);
+        let found = findings.iter().find(|x| x.key == f.key).ok_or_else(|| {
+            AppError::bad_request(
+                "That coach finding is no longer there; it may have been reworded already.",
+            )
+        })?;
+        pm.acknowledge(retrospect_domain::Acknowledgement {
+            fingerprint: found.key.clone(),
+            rule: found.finding.rule.clone(),
+            excerpt: found.finding.text.clone(),
+            by,
+            reason: f.reason.clone(),
+            at: jiff::Timestamp::now(),
+        })?;
+        Ok(())
+    })
     .await
 }
 
@@ -717,32 +632,21 @@ pub async fn set_status(
     Path(id): Path<i64>,
     Input { value: f, raw }: Input<StatusForm>,
 ) -> AppResult<Response> {
-    let person = person(&ctx)?;
+    ctx.person()?;
     let to: Status = f.to.parse()?;
     let what = format!("moved to {to}");
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Move(to),
-        &what,
-        |pm| {
-            if to == Status::Published {
-                publish_gate(pm)?;
-            }
-            pm.status = to;
-            Ok(())
-        },
-    )
-    .await?;
-    reply(
-        &state,
-        &ctx,
-        changed,
-        "review",
-        raw,
-        action_url(&ctx, id, "status"),
-    )
+    let edit = Edit {
+        permission: Permission::Move(to),
+        what: &what,
+        anchor: "review",
+        tail: "status",
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        if to == Status::Published {
+            publish_gate(pm)?;
+        }
+        pm.status = to;
+        Ok(())
+    })
     .await
 }

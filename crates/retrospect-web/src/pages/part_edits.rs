@@ -19,12 +19,11 @@ use retrospect_domain::{
 };
 use serde::{Deserialize, Deserializer};
 
-use super::edits::action_url;
-use super::edits::reply;
+use super::edits::{Edit, apply_edit};
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::input::Input;
-use crate::service::{Permission, change};
+use crate::service::Permission;
 use crate::state::AppState;
 
 /// A field that may be absent (`None`: leave it), empty or null (`Some(None)`:
@@ -84,30 +83,26 @@ pub async fn edit_cause(
     Path((id, n)): Path<(i64, LocalId)>,
     Input { value: f, raw }: Input<CauseEditForm>,
 ) -> AppResult<Response> {
-    let person = ctx.person()?.clone();
+    ctx.person()?;
     let parent = match &f.parent {
         None => None,
         Some(None) => Some(None),
         Some(Some(p)) => Some(Some(part_id(p, 'C')?)),
     };
     let what = format!("cause C{n} edited");
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        &what,
-        |pm| {
-            let category = f.category.as_ref().map(|c| c.as_deref());
-            pm.edit_cause(n, f.text.as_deref(), category, parent)
-                .map_err(|e| kind_cycle(e, n, parent))
-        },
-    )
-    .await?;
     let anchor = format!("C{n}");
-    let url = action_url(&ctx, id, &format!("causes/{n}"));
-    reply(&state, &ctx, changed, &anchor, raw, url).await
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: &what,
+        anchor: &anchor,
+        tail: &format!("causes/{n}"),
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        let category = f.category.as_ref().map(|c| c.as_deref());
+        pm.edit_cause(n, f.text.as_deref(), category, parent)
+            .map_err(|e| kind_cycle(e, n, parent))
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -125,7 +120,7 @@ pub async fn edit_lesson(
     Path((id, n)): Path<(i64, LocalId)>,
     Input { value: f, raw }: Input<LessonEditForm>,
 ) -> AppResult<Response> {
-    let person = ctx.person()?.clone();
+    ctx.person()?;
     let kind: Option<LessonKind> = f.kind.flatten().as_deref().map(parse_enum).transpose()?;
     let text = f
         .text
@@ -146,28 +141,24 @@ pub async fn edit_lesson(
         })
         .transpose()?;
     let what = format!("lesson L{n} edited");
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        &what,
-        |pm| {
-            let lesson = pm.lesson_mut(n)?;
-            if let Some(k) = kind {
-                lesson.kind = k;
-            }
-            if let Some(t) = text {
-                lesson.text = t;
-            }
-            Ok(())
-        },
-    )
-    .await?;
     let anchor = format!("L{n}");
-    let url = action_url(&ctx, id, &format!("lessons/{n}"));
-    reply(&state, &ctx, changed, &anchor, raw, url).await
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: &what,
+        anchor: &anchor,
+        tail: &format!("lessons/{n}"),
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        let lesson = pm.lesson_mut(n)?;
+        if let Some(k) = kind {
+            lesson.kind = k;
+        }
+        if let Some(t) = text {
+            lesson.text = t;
+        }
+        Ok(())
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -194,7 +185,7 @@ pub async fn edit_action(
     Path((id, n)): Path<(i64, LocalId)>,
     Input { value: f, raw }: Input<ActionEditForm>,
 ) -> AppResult<Response> {
-    let person = ctx.person()?.clone();
+    ctx.person()?;
     let text = f
         .text
         .as_deref()
@@ -220,40 +211,36 @@ pub async fn edit_action(
         })
         .transpose()?;
     let what = format!("action A{n} edited");
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        &what,
-        |pm| {
-            if let Some(causes) = causes {
-                pm.link_action(n, causes)?;
-            }
-            let action = pm.action_mut(n)?;
-            if let Some(t) = text {
-                action.text = t;
-            }
-            if let Some(o) = f.owner {
-                action.owner = o;
-            }
-            if let Some(d) = due {
-                action.due = d;
-            }
-            if let Some(k) = kind {
-                action.kind = k;
-            }
-            if let Some(s) = f.success_criterion {
-                action.success_criterion = s;
-            }
-            Ok(())
-        },
-    )
-    .await?;
     let anchor = format!("A{n}");
-    let url = action_url(&ctx, id, &format!("actions/{n}/edit"));
-    reply(&state, &ctx, changed, &anchor, raw, url).await
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: &what,
+        anchor: &anchor,
+        tail: &format!("actions/{n}/edit"),
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
+        if let Some(causes) = causes {
+            pm.link_action(n, causes)?;
+        }
+        let action = pm.action_mut(n)?;
+        if let Some(t) = text {
+            action.text = t;
+        }
+        if let Some(o) = f.owner {
+            action.owner = o;
+        }
+        if let Some(d) = due {
+            action.due = d;
+        }
+        if let Some(k) = kind {
+            action.kind = k;
+        }
+        if let Some(s) = f.success_criterion {
+            action.success_criterion = s;
+        }
+        Ok(())
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -276,7 +263,7 @@ pub async fn review_action(
     Path((id, n)): Path<(i64, LocalId)>,
     Input { value: f, raw }: Input<ReviewForm>,
 ) -> AppResult<Response> {
-    let person = ctx.person()?.clone();
+    ctx.person()?;
     if f.review_date.is_none() && f.effectiveness.is_none() {
         return Err(AppError::bad_request(
             "Nothing to record yet: give a review date, or say whether the action worked.",
@@ -304,14 +291,14 @@ pub async fn review_action(
         None => {}
     }
     let what = format!("action A{n} review: {}", said.join(", "));
-    let changed = change(
-        &state,
-        &person,
-        id,
-        f.version,
-        Permission::Edit,
-        &what,
-        |pm| {
+    let anchor = format!("A{n}");
+    let edit = Edit {
+        permission: Permission::Edit,
+        what: &what,
+        anchor: &anchor,
+        tail: &format!("actions/{n}/review"),
+    };
+    apply_edit(&state, &ctx, id, f.version, raw, edit, |pm| {
             let action = pm.action_mut(n)?;
             if let Some(d) = review_date {
                 action.review_date = d;
@@ -331,10 +318,6 @@ pub async fn review_action(
                 None => {}
             }
             Ok(())
-        },
-    )
-    .await?;
-    let anchor = format!("A{n}");
-    let url = action_url(&ctx, id, &format!("actions/{n}/review"));
-    reply(&state, &ctx, changed, &anchor, raw, url).await
+    })
+    .await
 }
