@@ -257,6 +257,17 @@ fn first_np(toks: &[Tok], from: usize, to: usize) -> (usize, usize) {
                     | "later"
                     | "finally"
                     | "meanwhile"
+                    // Sentence adverbs before the subject: "Once again the mobile
+                    // team ships …", "Frankly, the DBA team …".
+                    | "once"
+                    | "again"
+                    | "yet"
+                    | "sadly"
+                    | "unfortunately"
+                    | "honestly"
+                    | "frankly"
+                    | "apparently"
+                    | "predictably"
                     | "t"
                     | "t+"
                     | "~"

@@ -88,6 +88,16 @@ fn misspelt_role(w: &str) -> bool {
     {
         return false;
     }
+    // Real words one letter from a role are not slips: "analysis"/"analyses" (from
+    // "analysts"), and a verb's "-s" where the role ends in "-r" ("the job manages …").
+    if w.ends_with("sis") || w.ends_with("ses") {
+        return false;
+    }
+    if let Some(stem) = w.strip_suffix('s')
+        && ROLE_NOUNS.contains(format!("{stem}r").as_str())
+    {
+        return false;
+    }
     LONG_ROLES
         .iter()
         .filter(|r| r.len().abs_diff(w.len()) <= 1)
@@ -249,6 +259,7 @@ mod tests {
         assert!(within_one_edit(b"engineers", b"engineer"));
         assert!(!within_one_edit(b"operate", b"operator"));
         assert!(misspelt_role("operater") && !misspelt_role("reviewed"));
+        assert!(!misspelt_role("analysis") && !misspelt_role("manages"));
     }
 
     #[test]

@@ -13,12 +13,12 @@ use std::sync::LazyLock;
 
 /// Failure verbs with a person as subject.
 static FAILURE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::compile(r"(?i)\b(?:broke|breaks|(?:has|have|had)\s+broken|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\w-]+\s+){1,3}?(?:down|offline)|crashed|wiped|misconfigured|borked|nuked|trashed|fumbled|bungled|flubbed|goofed(?:\s+up)?|hosed|bricked|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)s?|is\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|was\s+responsible\s+for\s+(?:the|this)\s+(?:outage|incident|failure|downtime|breakage)|(?:pushed|deployed|shipped|merged|applied|committed|rolled\s+out|released)\s+(?:a|an|the|this|that|his|her|their)\s+(?:broken|bad|faulty|buggy|wrong|untested|incorrect|bogus)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:broke|breaks|(?:has|have|had)\s+broken|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\w-]+\s+){1,3}?(?:down|offline)|crashed|(?:crashes|wipes|nukes)\s+(?:the|a|an|our|prod|production|staging)|takes\s+down|brings\s+down|wiped|misconfigured|misconfigures|borked|nuked|trashed|fumbled|bungled|flubbed|goofed(?:\s+up)?|hosed|bricked|caused|causes|introduced\s+(?:the|a|this)\s+(?:bug|regression|outage|incident|problem|issue)|made\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:mistake|error|blunder|typo|slip)s?|made\s+(?:\w+\s+)?(?:mistakes?|blunders?)|(?:is|was|are|were)\s+(?:solely\s+|entirely\s+|directly\s+)?responsible\s+for\s+(?:the|this|that)\s+(?:[\w-]+\s+)?(?:outage|incident|failure|downtime|breakage|loss|corruption|breach|leak|regression|damage|mess|crash|disruption)|(?:pushed|deployed|shipped|merged|applied|committed|rolled\s+out|released)\s+(?:a|an|the|this|that|his|her|their)\s+(?:broken|bad|faulty|buggy|wrong|untested|incorrect|bogus)|(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|the\s+(?:root\s+)?cause|the\s+culprit|the\s+reason))\b").unwrap()
 });
 
 /// Cause slots followed by the thing that caused.
 static CAUSE_SLOT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::compile(r"(?i)\b(?:caused\s+by|due\s+to|(?:was|is|comes|came|boils|boiled|all)\s+(?:entirely\s+|all\s+|squarely\s+|largely\s+|mostly\s+)?down\s+to|because\s+of|(?:the\s+)?result\s+of|attributed\s+to|attributable\s+to|blame\s+(?:lies|rests)\s+with|fault\s+(?:lies|rests)\s+with|(?:root\s+|primary\s+|main\s+|proximate\s+|underlying\s+|immediate\s+)?cause\s*(?:was|is|:)(?:\s+(?:identified|determined|found|traced|confirmed|judged)\s+(?:as|to\s+be))?|(?:responsibility|accountability|blame)(?:\s+for\s+(?:the|this)\s+[\w-]+)?\s+(?:lies|rests|sits|falls|lands)\s+(?:squarely\s+|entirely\s+|solely\s+)?(?:with|on)|(?:the\s+)?fault\s+(?:of|is\s+with|was\s+with)|contributing\s+factors?\s*(?:was|were|is|:)|trigger\s*:|culprit\s*(?:was|is|:)|(?:we|i)\s+blame|blame\s+(?:goes\s+to|belongs\s+to))\s+").unwrap()
+    crate::text::compile(r"(?i)\b(?:caused\s+by|due\s+to|(?:was|is|comes|came|boils|boiled|all)\s+(?:entirely\s+|all\s+|squarely\s+|largely\s+|mostly\s+)?down\s+to|because\s+of|(?:the\s+)?result\s+of|attributed\s+to|attributable\s+to|blame\s+(?:lies|rests)\s+with|fault\s+(?:lies|rests)\s+with|(?:root\s+|primary\s+|main\s+|proximate\s+|underlying\s+|immediate\s+)?cause(?:\s+of\s+(?:the|this|that)\s+(?:[\w-]+\s+)?(?:outage|incident|failure|downtime|problem|issue|loss|breach))?\s*(?:was|is|:)(?:\s+(?:identified|determined|found|traced|confirmed|judged)\s+(?:as|to\s+be))?|(?:responsibility|accountability|blame)(?:\s+for\s+(?:the|this)\s+[\w-]+)?\s+(?:lies|rests|sits|falls|lands)\s+(?:squarely\s+|entirely\s+|solely\s+)?(?:with|on)|(?:the\s+)?fault\s+(?:of|is\s+with|was\s+with)|contributing\s+factors?\s*(?:was|were|is|:)|trigger\s*:|culprit\s*(?:was|is|:)|(?:we|i)\s+blame|blame\s+(?:goes\s+to|belongs\s+to))\s+").unwrap()
 });
 
 /// "X's fault", "my fault".
@@ -28,7 +28,7 @@ static FAULT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A mistake owned by a person: "Dave's mistake", "a mistake by the on-call".
 static PERSON_MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::compile(r"(?i)\b(?:([A-Za-z0-9_@\u00C0-\u024F]+)['’]s[ \t]+(?:[a-z-]+[ \t]+)?(?:mistake|blunder|screw-?up|oversight|slip|lapse|typo|negligence|carelessness)s?|(?:mistake|error|blunder|oversight|slip|lapse|typo|misstep)s?\s+(?:(?:were|was)\s+)?(?:made\s+)?(?:by|on\s+the\s+part\s+of)\s+|\b(?:the\s+)?(?:mistake|blunder)\s+of\s+)").unwrap()
+    crate::text::compile(r"(?i)\b(?:([A-Za-z0-9_@\u00C0-\u024F]+)['’]s[ \t]+(?:[a-z-]+[ \t]+)?(?:mistake|blunder|screw-?up|oversight|slip|lapse|typo|negligence|carelessness)s?|(?:mistake|error|blunder|oversight|slip|lapse|typo|misstep|misconfiguration|misjudg(?:e)?ment)s?\s+(?:(?:were|was)\s+)?(?:made\s+)?(?:by|on\s+the\s+part\s+of)\s+|\b(?:the\s+)?(?:mistake|blunder)\s+of\s+)").unwrap()
 });
 
 /// "The outage is on Priya", "a lack of training for the on-call engineer".
@@ -46,7 +46,7 @@ static MECHANISTIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HUMAN_ERROR: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::compile(r"(?i)\b(?:(?:human|operator|user|pilot|personnel|staff|engineer|developer|manual)\s+(?:errors?|mistakes?|failures?)|(?:operational|operations|procedural)\s+(?:errors?|mistakes?)|pebkac|pebcak|picnic|id10t|id-10-t|layer[- ]?8(?:\s+(?:issue|problem|error))?|between\s+(?:the\s+)?keyboard\s+and\s+(?:the\s+)?chair|wetware|(?:wrong|accidental|mistaken|erroneous|unintended|unintentional)\s+(?:push|press|click|keystroke|key\s+stroke|keypress)(?:\s+of\s+(?:a|the)\s+(?:button|key))?|(?:pressed|pushed|hit|clicked)\s+the\s+wrong\s+(?:button|key)|fat[- ]?finger(?:ed|ing|s)?|(?:lost|loss\s+of|lack\s+of)\s+situational\s+awareness|failure\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|runbook|protocol|policy|instructions|documentation|checklist)|non-?compliance|inattention|lack\s+of\s+attention|(?:simple|silly|stupid|dumb)\s+(?:mistake|typo|error)|(?:category|classification|type|label)\s*:\s*human\b|human\s*[-–—:]\s*(?:procedure|error|mistake|action|oversight|performance|training|communication|knowledge|skill|rule|slip|lapse|violation)|(?:procedures?|process|runbook|policy|checklist|protocol|instructions)\s+(?:was\s+|were\s+)?not\s+followed)\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:(?:human|operator|user|pilot|personnel|staff|engineer|developer|manual)\s+(?:errors?|mistakes?|failures?)|(?:operational|operations|procedural)\s+(?:errors?|mistakes?)|pebkac|pebcak|picnic|id10t|id-10-t|layer[- ]?8(?:\s+(?:issue|problem|error))?|between\s+(?:the\s+)?keyboard\s+and\s+(?:the\s+)?chair|wetware|(?:wrong|accidental|mistaken|erroneous|unintended|unintentional)\s+(?:push|press|click|keystroke|key\s+stroke|keypress)(?:\s+of\s+(?:a|the)\s+(?:button|key))?|(?:pressed|pushed|hit|clicked)\s+the\s+wrong\s+(?:button|key)|fat[- ]?finger(?:ed|ing|s)?|(?:lost|loss\s+of|lack\s+of)\s+situational\s+awareness|failure\s+to\s+follow\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:procedure|process|runbook|protocol|policy|instructions|documentation|checklist)|non-?compliance|inattention|lack\s+of\s+attention|(?:simple|silly|stupid|dumb)\s+(?:mistake|typo|error)|(?:category|classification|type|label)\s*:\s*human\b|human\s*[-–—:]\s*(?:procedure|error|mistake|action|oversight|performance|training|communication|knowledge|skill|rule|slip|lapse|violation)|(?:procedures?|process|runbook|policy|checklist|protocol|instructions)\s+(?:was\s+|were\s+)?not\s+followed)\b").unwrap()
 });
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
@@ -479,10 +479,24 @@ fn human_error(doc: &Doc, out: &mut Vec<Hit>) {
         let title = after
             .first()
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        // "Human error is a symptom, not a cause": the term discussed as a term.
         let meta_after = title
             || after.len() >= 2
                 && matches!(after[0], "is" | "was" | "isn't" | "wasn't" | "are")
-                && matches!(after[1], "never" | "not" | "rarely" | "seldom");
+                && (matches!(after[1], "never" | "not" | "rarely" | "seldom")
+                    || after.len() >= 3
+                        && matches!(after[1], "a" | "an" | "the" | "just" | "only")
+                        && matches!(
+                            after[2],
+                            "symptom"
+                                | "label"
+                                | "myth"
+                                | "starting"
+                                | "consequence"
+                                | "shorthand"
+                                | "misnomer"
+                                | "effect"
+                        ));
         if meta_before || meta_after {
             continue;
         }

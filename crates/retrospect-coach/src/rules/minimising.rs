@@ -19,7 +19,7 @@ static PHRASES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(?:only|just|simply|merely)\s+(?:had|needed|has|have|needs|need)\s+to|all\s+(?:\w+\s+){1,2}(?:had|needed|has|have|needs)\s+to\s+do\s+(?:was|is)",
         r"|(?:merely|simply|just)\s+[a-z]+ing\b[^.;]{0,60}\bwould\s+have|(?:a\s+)?(?:simple|trivial|quick|easy)\s+matter\s+of|(?:just|only|simply|merely)\s+a\s+(?:simple\s+)?matter\s+of\s+[a-z]+ing|(?:only\s+|just\s+)?takes?\s+(?:two|a\s+few|a\s+couple\s+of|five|ten|one|\d+)\s+(?:seconds?|secs?|minutes?|mins?|clicks?)\s+to\s+(?:check|verify|read|look|confirm|double-check|test|glance|ask|see|spot|notice)|(?:a\s+)?no[- ]brainer|not\s+rocket\s+science|trivially|(?:it|this|that)(?:\s+was|\s+is|['’]s)\s+(?:so\s+|really\s+|pretty\s+)?(?:easy|trivial|simple)\s+to\s+(?:avoid|prevent|catch|fix|spot|see|check|notice|verify|test|read)",
         r"|(?:a\s+)?(?:simple|trivial|basic|easy)\s+(?:check|step|thing)\s+(?:that\s+)?(?:anyone|everyone|they|he|she|you|we)",
-        r"|any\s+(?:competent|decent|good|reasonable|careful|experienced|half-decent|half-awake|half-competent|awake|sane|sensible|junior|first-year|self-respecting)\s+(?:engineer|developer|dev|person|operator|sre|admin|reviewer|human)",
+        r"|any\s+(?:competent|decent|good|reasonable|careful|experienced|half-decent|half-awake|half-competent|awake|sane|sensible|junior|first-year|self-respecting)\s+(?:engineer|developer|dev|person|operator|sre|admin|reviewer|human|on-?call(?:er)?|dba|sysadmin|responder|programmer|tester|intern)|why\s+not\s+(?:just|simply)\s+[a-z]+",
         r"|(?:all|it)\s+(?:it\s+)?(?:took|takes)\s+(?:was|is)\s+(?:one|a|two|a\s+single)\s+(?:command|click|line|second|minute))\b"
     ))
     .unwrap()

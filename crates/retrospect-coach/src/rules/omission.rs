@@ -72,13 +72,25 @@ static NEVER_DID: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::compile(r"(?i)\b(?:and|but)\s+(?:then\s+)?(?:never\s+did|didn['’]?t|did\s+not|never\s+got\s+(?:round|around)\s+to)(?:\s+(?:do\s+)?(?:it|so|that))?\s*(?:[.!?,;]|$)").unwrap()
 });
 
+/// A duty stated, then not done: "despite being told twice to drain the node, Ahmed
+/// restarted it". The person is the subject of the main clause.
+static DESPITE_TOLD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::compile(r"(?i)\b(?:despite|in\s+spite\s+of|against)\s+(?:being|having\s+been|(?:the\s+|explicit\s+|clear\s+)*(?:instructions?|advice|warnings?)|repeated\s+(?:warnings|reminders))\s*(?:(?:\w+\s+)?(?:told|warned|asked|instructed|reminded|advised))?").unwrap()
+});
+
+/// A passive omission with its person: "was not verified by the responsible
+/// engineer", "were not followed by the on-call".
+static PASSIVE_NOT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::compile(r"(?i)\b(?:was|were|is|are|been|wasn['’]?t|weren['’]?t)\s+(?:not\s+|never\s+)?(?:(?:properly|actually|adequately|correctly|fully|even)\s+)?([a-z-]+)\s+by\s+").unwrap()
+});
+
 /// Base verbs whose omission reads as a duty not done ("did not check").
 static DUTY_BASE: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    "check test verify validate read follow run review escalate notice look wait confirm communicate notify tell inform ask page monitor consider think bother catch realize realise double-check roll revert acknowledge ack respond document announce coordinate investigate reply answer heed pay watch update backup back lock drain rollback restart loop include involve warn alert request understand mention flag anticipate prepare renew rotate study adhere comply obey abide declare open assign post call contact hand handover loop".split_whitespace().collect()
+    "check test verify validate read follow run review escalate notice look wait confirm communicate notify tell inform ask page monitor consider think bother catch realize realise double-check roll revert acknowledge ack respond document announce coordinate investigate reply answer heed pay watch update backup back lock drain rollback restart loop include involve warn alert request understand mention flag anticipate prepare renew rotate study adhere comply obey abide declare open assign post call contact hand handover loop mitigate intervene act react pause abort halt".split_whitespace().collect()
 });
 
 static DUTY_PAST: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    "checked tested verified validated followed reviewed escalated noticed looked waited confirmed communicated notified told informed asked paged monitored considered bothered caught realized realised acknowledged responded documented announced investigated replied answered heeded double-checked requested understood mentioned flagged anticipated prepared renewed rotated drained updated alerted warned studied read adhered complied obeyed declared opened assigned posted called contacted handed looped".split_whitespace().collect()
+    "checked tested verified validated followed reviewed escalated noticed looked waited confirmed communicated notified told informed asked paged monitored considered bothered caught realized realised acknowledged responded documented announced investigated replied answered heeded double-checked requested understood mentioned flagged anticipated prepared renewed rotated drained updated alerted warned studied read adhered complied obeyed declared opened assigned posted called contacted handed looped mitigated intervened reacted paused aborted halted".split_whitespace().collect()
 });
 
 /// A person whose omission is blamed: a person or team, or an unknown capitalised
@@ -96,6 +108,7 @@ fn severity_rule(explained: bool) -> (Rule, Severity) {
 }
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
+    despite_and_passive(doc, out);
     chose_not(doc, out);
     without(doc, out);
     nobody(doc, out);
@@ -283,6 +296,14 @@ fn past_omissions(doc: &Doc, out: &mut Vec<Hit>) {
                         | "window"
                         | "estimate"
                         | "budget"
+                        // An event missed is a clash, not a duty: "missed the standup".
+                        | "meeting"
+                        | "standup"
+                        | "stand-up"
+                        | "sync"
+                        | "retro"
+                        | "flight"
+                        | "train"
                 )
             })
         });
@@ -350,6 +371,15 @@ fn did_not(doc: &Doc, out: &mut Vec<Hit>) {
                 )
             })
         };
+        // "did not scale the consumers" is a duty; "the TGWs did not scale fast
+        // enough" describes capacity. Only the transitive use counts.
+        let duty = duty
+            || matches!(verb.as_str(), "scale" | "scaled")
+                && toks
+                    .get(tok_at(toks, c.get(2).unwrap().end()))
+                    .is_some_and(|t| {
+                        matches!(t.norm.as_str(), "the" | "our" | "their" | "up" | "out")
+                    });
         if !duty {
             continue; // "did not have access" is a state, not an omission
         }
@@ -456,6 +486,70 @@ fn nominal_and_bare(doc: &Doc, out: &mut Vec<Hit>) {
                 Severity::Warning,
                 &agent,
             );
+        }
+    }
+}
+
+fn despite_and_passive(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, r, toks) in doc.matches(&DESPITE_TOLD) {
+        let m = c.get(0).unwrap();
+        // "against the advice" alone is a judgement only when someone acted.
+        let i = tok_at(toks, m.start());
+        let agent = if i == 0 || !toks[i - 1].word {
+            // "Despite being told …, Ahmed restarted it": after the first comma.
+            let Some(k) = toks[i..].iter().position(|t| t.is_punct(',')) else {
+                continue;
+            };
+            crate::agent::sentence_subject(&toks[i + k + 1..], &doc.names())
+        } else {
+            subject_of(toks, i, &doc.names())
+        };
+        // "despite being told to drain it" states a duty; "despite being told the fix
+        // was safe" reports information. Instructions need their "to".
+        let lower = m.as_str().to_ascii_lowercase();
+        let instructed = ["told", "asked", "instructed", "reminded", "advised"]
+            .iter()
+            .any(|w| lower.ends_with(w));
+        let j = tok_at(toks, m.end());
+        let told = if instructed {
+            toks[j..(j + 4).min(toks.len())].iter().any(|t| t.is("to"))
+        } else {
+            lower.split_whitespace().count() > 2 || !lower.starts_with("against")
+        };
+        if told && blamed(&agent, true) && m.end() <= r.end {
+            push(
+                out,
+                Rule::CounterfactualPerson,
+                m.start(),
+                m.end(),
+                Severity::Warning,
+                &agent,
+            );
+        }
+    }
+    for (c, _, toks) in doc.matches(&PASSIVE_NOT) {
+        let m = c.get(0).unwrap();
+        let negative = toks[tok_at(toks, m.start())..tok_at(toks, c.get(1).unwrap().start())]
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "not" | "never") || t.norm.ends_with("n't"));
+        let verb = c[1].to_ascii_lowercase();
+        if !negative || !DUTY_PAST.contains(verb.as_str()) {
+            continue;
+        }
+        let j = tok_at(toks, m.end());
+        // "was not reviewed by a second developer": an indefinite agent describes a
+        // check that did not exist, not a person who skipped it.
+        let indefinite = toks.get(j).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "a" | "an" | "any" | "another" | "second" | "anyone" | "anybody" | "someone"
+            )
+        });
+        let (agent, _) = np_after(toks, j, &doc.names());
+        if agent.kind.is_people() && !indefinite {
+            let (rule, sev) =
+                severity_rule(explains_reason(toks, tok_at(toks, m.end()), &doc.names()));
+            push(out, rule, m.start(), m.end(), sev, &agent);
         }
     }
 }

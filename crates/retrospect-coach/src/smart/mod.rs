@@ -71,6 +71,11 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
         );
     }
     let person_at = |s: &str| {
+        // "Follow up with AWS support": a vendor's desk, not a person to change.
+        let first = s.split_whitespace().next().unwrap_or("");
+        if crate::lexicon::TECH_NAMES.contains(first.to_ascii_lowercase().as_str()) {
+            return false;
+        }
         let toks = tokenize(s, 0);
         let (agent, _) = np_after(&toks, 0, &Names(&names));
         // "Talk to Eve": an unknown capitalised word after these verbs is a name.

@@ -11,7 +11,7 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::compile(concat!(
         r"(?i)\b(?:(?:be|being|to\s+be|are|is|stay|remain)\s+(?:more\s+|extra\s+|very\s+)?(?:careful|vigilant|diligent|attentive|cautious|mindful|aware|alert|focused)|more\s+careful(?:ly)?|(?:pay|paying)\s+(?:more\s+|closer\s+|extra\s+|better\s+)?attention|remind(?:er|ers|ing|ed)?\b|double[- ]?check(?:s|ing|ed)?|triple[- ]?check|raise\s+awareness|(?:increase|improve)\s+awareness",
         r"|try\s+(?:harder|to\s+remember|to\s+be|not\s+to)|take\s+(?:more\s+|extra\s+)?care|keep\s+in\s+mind|remember\s+to|don['’]?t\s+forget|be\s+sure\s+to|think\s+twice|communicate\s+(?:better|more)|re-?emphasi[sz]e|reiterate|re-?educate",
-        r"|(?:tell|ask|encourage|educate|instruct|get|have)\s+(?:everyone|everybody|the\s+team|people|all\s+\w+|engineers|developers|devs|staff|on-?call(?:\s+engineers)?|responders)|(?:re-?train|retrain|train)\s+(?:everyone|the\s+team|all|engineers|developers|devs|staff|people|on-?call)|send\s+(?:an?\s+|out\s+an?\s+)?(?:email|message|note|slack|memo|announcement)",
+        r"|make\s+(?:people|everyone|everybody|the\s+(?:[\w-]+\s+)?team|engineers|developers|devs|staff|on-?call(?:\s+engineers)?)\s+(?:more\s+)?aware|(?:tell|ask|encourage|educate|instruct|get|have)\s+(?:everyone|everybody|the\s+(?:[\w-]+\s+)?team|people|all\s+\w+|engineers|developers|devs|staff|on-?call(?:\s+engineers)?|responders)|(?:re-?train|retrain|train)\s+(?:everyone|the\s+team|all|engineers|developers|devs|staff|people|on-?call)|send\s+(?:an?\s+|out\s+an?\s+)?(?:email|message|note|slack|memo|announcement)",
         r"|(?:more|extra)\s+(?:manual\s+)?(?:care|caution|vigilance|diligence|attention)|(?:slow\s+down|go\s+slower)|read\s+(?:the\s+)?(?:runbook|docs|documentation)\s+(?:more\s+)?carefully)\b"
     ))
     .unwrap()
@@ -40,7 +40,7 @@ static VIGILANCE_AT: LazyLock<Regex> = LazyLock::new(|| {
 static VAGUE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::compile(concat!(
         r"(?i)^(?:(?P<improve>improve|enhance|better|make\s+(?:[\w-]+\s+){1,3}?(?:more|less|better|safer|easier|faster|simpler|smoother|clearer)|optimi[sz]e|strengthen|harden|streamline|tighten|bolster|beef\s+up|level\s+up|rethink|revamp|modernise|modernize|refine|polish|mature|upgrade\s+our|work\s+on|address|tackle|deal\s+with|(?:add|improve|increase|provide|create|get)\s+(?:more\s+|better\s+|some\s+)?(?:observability|visibility|insight|insights|transparency|awareness)|clean\s+up|tidy\s+up|sort\s+out|rationali[sz]e|overhaul|refresh|rework|revise|prevent|avoid|stop|reduce\s+the\s+(?:risk|likelihood|chance)|mitigate)",
-        r"|(?P<investigate>(?:conduct|do|perform|hold|carry\s+out|run|schedule|start|kick\s+off)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:review|investigation|analysis|audit|assessment|evaluation|retrospective|retro|discussion|deep[- ]dive|study|survey|brainstorm|post-?mortem)|work\s+with|partner\s+with|collaborate\s+with|engage(?:\s+with)?|reach\s+out\s+to|liaise\s+with|coordinate\s+with|investigate|look\s+into|look\s+at|explore|research|consider|think\s+about|discuss|evaluate|assess|study|understand|figure\s+out|revisit|analy[sz]e|brainstorm|dig\s+into|check\s+(?:on|into|whether|if)|talk\s+about|review|audit|follow\s+up|sync|align|find\s+(?:a\s+way|out|ways)|see\s+(?:if|whether)|determine|scope|explore\s+options|decide|validate\s+whether|spike|triage|reassess|re-evaluate|reevaluate)",
+        r"|(?P<investigate>(?:conduct|do|perform|hold|carry\s+out|run|schedule|start|kick\s+off)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:review|investigation|analysis|audit|assessment|evaluation|retrospective|retro|discussion|deep[- ]dive|study|survey|brainstorm|post-?mortem)|work\s+with|partner\s+with|check\s+with|consult(?:\s+with)?|collaborate\s+with|engage(?:\s+with)?|reach\s+out\s+to|liaise\s+with|coordinate\s+with|investigate|look\s+into|look\s+at|explore|research|consider|think\s+about|discuss|evaluate|assess|study|understand|figure\s+out|revisit|analy[sz]e|brainstorm|dig\s+into|check\s+(?:on|into|whether|if)|talk\s+about|review|audit|follow\s+up|sync|align|find\s+(?:a\s+way|out|ways)|see\s+(?:if|whether)|determine|scope|explore\s+options|decide|validate\s+whether|spike|triage|reassess|re-evaluate|reevaluate)",
         r"|(?P<ensure>ensure|make\s+sure|guarantee|confirm\s+that|verify\s+that)",
         r"|(?P<monitor>(?:continue|keep)\s+(?:to\s+)?(?:monitor|watch|track|observe|review)(?:ing)?|keep\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:up\s+to\s+date|up-to-date|current|in\s+sync|updated|tidy|clean|healthy)|maintain|monitor|keep\s+an\s+eye\s+on|keep\s+track\s+of|watch|track|observe|keep\s+monitoring))\b"
     ))
@@ -62,7 +62,7 @@ static LEAD_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 static CHECKABLE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::compile(concat!(
         r"(?i)[<>≤≥]=?\s*\d|\d\s*%|\b\d+(?:[.,]\d+)?\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|x|times|rps|qps|reqs?|requests|gb|mb|kb|tb|gib|mib|connections?|nodes?|replicas?|pods?|instances?|errors?|pages?|alerts?|retries|attempts|failures|concurrent|per|consecutive|percent|k|m)\b|\b\d{1,2}:\d{2}\b|\b(?:to|from|under|below|above|over|at\s+least|at\s+most|within|than|exceeds?|every)\s+(?:version\s+|v)?\d|\b(?:so\s+that|such\s+that|until|unless|whenever|once|instead\s+of|rather\s+than|within|at\s+least|at\s+most|no\s+more\s+than|no\s+later|exceeds?|above|below|under|over|fewer\s+than|less\s+than|more\s+than|greater\s+than)\b",
-        r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?)\s+(?:when|if|whenever|before|after|non-zero|nonzero)\b|\b\d+\s+(?:more|extra|additional|new|missed|failed|consecutive)\s+[a-z]+",
+        r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?)\s+(?:when|if|whenever|before|after|non-zero|nonzero|on\s+(?:any\s+)?(?:failure|failures|error|errors))\b|\b(?:fail|block|reject|stop)\s+(?:the\s+)?(?:ci|build|builds|deploy|deploys|pipeline|merge|merges|release)\s+(?:when|if|whenever)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twice)\s+(?:[a-z-]+\s+)?(?:shifts?|weeks?|days?|hours?|minutes?|runs?|times|retries|attempts|replicas?|nodes?|approv(?:als?|ers?)|reviewers?)\b|\b\d+\s+(?:more|extra|additional|new|missed|failed|consecutive)\s+[a-z]+",
         r"|\b(?:done\s+when|verified\s+by|confirmed\s+by|measured\s+by|tested\s+by|proven\s+by|as\s+shown\s+by|demonstrated\s+by)\b|`"
     ))
     .unwrap()
@@ -75,7 +75,7 @@ static CAPABILITY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Absolute goals: no action can achieve them, and nobody can confirm them done.
 static NEVER_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::compile(r"(?i)\b(?:never\s+(?:happens?|occurs?|recurs?)\s+again|never\s+again|(?:this|it)\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|cannot|can['’]t)\s+(?:happen|recur|occur)\s+again|eliminate\s+all|prevent\s+all|(?:prevent|avoid|stop)\s+(?:all|any|every)\s+(?:future\s+)?(?:outages?|incidents?|failures?|errors?|issues?|problems?)|zero\s+(?:incidents|outages|downtime|errors|bugs|failures)|100%\s+(?:uptime|availability|reliable|safe))\b").unwrap()
+    crate::text::compile(r"(?i)\b(?:never\s+(?:happens?|occurs?|recurs?)\s+again|never\s+again|(?:this|it)\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|cannot|can['’]t)\s+(?:happen|recur|occur)\s+again|eliminate\s+all|prevent\s+all|get\s+rid\s+of\s+(?:all|every)|(?:prevent|avoid|stop)\s+(?:all|any|every)\s+(?:future\s+)?(?:outages?|incidents?|failures?|errors?|issues?|problems?)|zero\s+(?:incidents|outages|downtime|errors|bugs|failures)|100%\s+(?:uptime|availability|reliable|safe))\b").unwrap()
 });
 
 /// Open-ended goals: "prevent this from happening again" states a hope, not a result.
@@ -130,6 +130,8 @@ static VAGUE_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "messages message names naming defaults comments descriptions labels error learnings lessons learned findings takeaways insights knowledge toil noise friction complexity debt technical tech overhead confusion pain waste  ",
         "downtime mttr mttd  capacity headroom resources retries retry timeouts timeout backoff ",
         "caching validation redundancy failover ",
+        // "Write a script", "Fix the bug", "Add tracing", "Write down what we learned".
+        "bug script tool tools guide plan fix tracing instrumentation telemetry down what we ",
     )
     .split_whitespace()
     .collect()
