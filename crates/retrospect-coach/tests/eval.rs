@@ -5,9 +5,9 @@
 //! so the figures are what an integration sees.
 //!
 //! - `*_dev.jsonl` was used while tuning.
-//! - `*_holdout.jsonl`, `*_holdout2.jsonl`, `*_holdout3.jsonl` and `*_holdout4.jsonl`
-//!   were written before the rules saw them (holdout 4 also before its author read the
-//!   rule code);
+//! - `*_holdout.jsonl`, `*_holdout2.jsonl`, `*_holdout3.jsonl`, `*_holdout4.jsonl` and
+//!   `*_holdout5.jsonl` were written before the rules saw them (holdouts 4 and 5 also
+//!   before their authors read the rule code; holdout 5 is measured, not yet floored);
 //!   each was measured once first (the README keeps those first figures), then the
 //!   misses drove general fixes, so the figures here are partly tuned.
 //! - Rows marked `"borderline": true` could be labelled either way; they are reported
@@ -240,6 +240,26 @@ fn smart_holdout4_set() {
     );
 }
 
+#[test]
+fn sentence_holdout5_set() {
+    let pr = sentence_scores("sentences_holdout5.jsonl");
+    assert!(pr.n >= 300);
+    assert!(
+        pr.precision >= HOLDOUT5_PRECISION && pr.recall >= HOLDOUT5_RECALL,
+        "holdout 5 regressed"
+    );
+}
+
+#[test]
+fn smart_holdout5_set() {
+    let (rate, n) = smart_agreement("actions_holdout5.jsonl");
+    assert!(n >= 120);
+    assert!(
+        rate >= SMART_HOLDOUT5,
+        "SMART holdout 5 agreement regressed"
+    );
+}
+
 // The levels reached when this test was last tuned (see README); a drop fails CI.
 const DEV_PRECISION: f64 = 0.99;
 const DEV_RECALL: f64 = 0.99;
@@ -256,3 +276,8 @@ const SMART_HOLDOUT: f64 = 0.99;
 const SMART_HOLDOUT2: f64 = 0.99;
 const SMART_HOLDOUT3: f64 = 0.99;
 const SMART_HOLDOUT4: f64 = 0.97;
+// holdout5: first measured (written blind, before reading the rule code or earlier sets);
+// printed only, no floor yet.
+const HOLDOUT5_PRECISION: f64 = 0.0;
+const HOLDOUT5_RECALL: f64 = 0.0;
+const SMART_HOLDOUT5: f64 = 0.0;
