@@ -349,6 +349,8 @@ async fn newcomer_writes_and_publishes_a_post_mortem() {
     s.driver.goto(app.url("/admin")).await.expect("admin");
     s.type_into("#nt-name", "platform").await;
     s.click("form[action='/admin/teams'] button").await;
+    // Wait for the reloaded page, or the next field found is the old page's.
+    s.wait_text("#h-teams + h3", "platform").await;
     s.type_into("#am-team", "platform").await;
     s.type_into("#am-user", "ada").await;
     s.click("form[action='/admin/members'] button").await;
