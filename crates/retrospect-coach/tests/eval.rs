@@ -7,7 +7,7 @@
 //! - `*_dev.jsonl` was used while tuning.
 //! - `*_holdout.jsonl`, `*_holdout2.jsonl`, `*_holdout3.jsonl`, `*_holdout4.jsonl` and
 //!   `*_holdout5.jsonl` were written before the rules saw them (holdouts 4 and 5 also
-//!   before their authors read the rule code; holdout 5 is measured, not yet floored);
+//!   before their authors read the rule code);
 //!   each was measured once first (the README keeps those first figures), then the
 //!   misses drove general fixes, so the figures here are partly tuned.
 //! - Rows marked `"borderline": true` could be labelled either way; they are reported
@@ -276,8 +276,8 @@ const SMART_HOLDOUT: f64 = 0.99;
 const SMART_HOLDOUT2: f64 = 0.99;
 const SMART_HOLDOUT3: f64 = 0.99;
 const SMART_HOLDOUT4: f64 = 0.97;
-// holdout5: first measured (written blind, before reading the rule code or earlier sets);
-// printed only, no floor yet.
-const HOLDOUT5_PRECISION: f64 = 0.0;
-const HOLDOUT5_RECALL: f64 = 0.0;
-const SMART_HOLDOUT5: f64 = 0.0;
+// holdout5: first measured P 0.964 R 0.772, SMART 0.814 (written blind); these floors
+// are after the fixes that its misses drove, so they are tuned figures.
+const HOLDOUT5_PRECISION: f64 = 0.99;
+const HOLDOUT5_RECALL: f64 = 0.98;
+const SMART_HOLDOUT5: f64 = 0.98;

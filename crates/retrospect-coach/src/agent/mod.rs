@@ -47,7 +47,7 @@ pub struct Agent {
 }
 
 impl Agent {
-    fn unknown() -> Agent {
+    pub(crate) fn unknown() -> Agent {
         Agent {
             kind: AgentKind::Unknown,
             text: String::new(),

@@ -174,6 +174,28 @@ pub fn classify_word(t: &Tok, np: &[Tok], place: Place, names: &Names) -> AgentK
         // responders and the system: "most users did not notice" is a fact.
         return AgentKind::Bystander;
     }
+    // "the night shift", "the support agent": a shift of people, an agent who is a
+    // person. A bare "shift" or "agent" stays a thing ("a shift in traffic").
+    let prev = modifiers
+        .clone()
+        .next_back()
+        .map_or("", |m| m.norm.as_str());
+    if matches!(w, "shift" | "shifts")
+        && matches!(
+            prev,
+            "night" | "day" | "morning" | "evening" | "late" | "early" | "weekend" | "overnight"
+        )
+    {
+        return AgentKind::Group;
+    }
+    if matches!(w, "agent" | "agents")
+        && matches!(
+            prev,
+            "support" | "service" | "sales" | "desk" | "helpdesk" | "human"
+        )
+    {
+        return AgentKind::Person;
+    }
     if matches!(
         w,
         "team" | "teams" | "ops" | "squad" | "crew" | "management" | "leadership" | "engineering"

@@ -127,6 +127,11 @@ fn failure_verbs(doc: &Doc, out: &mut Vec<Hit>) {
         if i > 0 && toks[i - 1].is("not") || negated_before(toks, i, 1) {
             continue;
         }
+        // "the misconfigured rule", "a crashed pod": a participle after a determiner
+        // is an adjective on a thing, not a verb with a subject.
+        if i > 0 && crate::lexicon::DETERMINERS.contains(toks[i - 1].norm.as_str()) {
+            continue;
+        }
         let agent = subject_of(toks, i, &doc.names());
         if matches!(
             agent.text.to_ascii_lowercase().as_str(),

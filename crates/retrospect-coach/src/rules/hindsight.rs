@@ -76,6 +76,19 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
                 continue;
             }
         }
+        // "Obviously the numbers in this table are approximate": a present-tense
+        // remark about the document or data, not the incident judged afterwards.
+        if lead.starts_with("obviously") {
+            let first_verb = toks[i + 1..].iter().take(10).find(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "is" | "are" | "was" | "were" | "should" | "had" | "has" | "have" | "did"
+                )
+            });
+            if first_verb.is_some_and(|t| t.is("is") || t.is("are")) {
+                continue;
+            }
+        }
         out.push(Hit {
             rule: Rule::Hindsight,
             start: m.start(),

@@ -158,7 +158,11 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         } else {
             subject_of(toks, i, &doc.names()).kind == AgentKind::Group
         };
-        if group_subject {
+        // "All the script had to do was exit non-zero": a system's job, not a person's.
+        let system_subject = lower.starts_with("all ")
+            && !lower.starts_with("all it ")
+            && crate::agent::np_after(toks, i + 1, &doc.names()).0.kind == AgentKind::System;
+        if group_subject || system_subject {
             continue;
         }
         out.push(Hit {

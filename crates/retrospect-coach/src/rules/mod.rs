@@ -10,6 +10,7 @@ mod hindsight;
 mod judgement;
 mod minimising;
 mod omission;
+mod phrasing;
 mod question;
 mod remediation;
 
@@ -148,6 +149,7 @@ fn scan_second(doc: &Doc, h: &mut Vec<Hit>) {
     attribution::scan(doc, h);
     judgement::scan(doc, h);
     minimising::scan(doc, h);
+    phrasing::scan(doc, h);
 }
 
 /// Runs every rule over the masked document.

@@ -48,7 +48,7 @@ static DID_NOT: LazyLock<Regex> = LazyLock::new(|| {
 /// without a review": an omission framed as such.
 static WITHOUT: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::compile(concat!(
-        r"(?i)(?:\b(?:without|w/o)\s+(?:first\s+|even\s+|properly\s+|ever\s+|actually\s+|really\s+|fully\s+|bothering\s+to\s+|so\s+much\s+as\s+)?|\bnot\s+(?:even\s+|properly\s+|actually\s+)?)(?:testing|checking|verifying|validating|reviewing|reading|asking|telling|notifying|informing|running\s+the\s+tests|looking\s+at|waiting\s+for|confirming|double-checking|consulting|following|test|check|verify|review|read|ask|tell|follow)\b",
+        r"(?i)(?:\b(?:without|w/o)\s+(?:first\s+|even\s+|properly\s+|ever\s+|actually\s+|really\s+|fully\s+|bothering\s+to\s+|so\s+much\s+as\s+)?|\bnot\s+(?:even\s+|properly\s+|actually\s+)?)(?:testing|checking|verifying|validating|reviewing|reading|asking|telling|notifying|informing|running\s+the\s+tests|looking\s+at|waiting\s+for|handing\s+(?:over|off)|passing\s+on|letting\s+\w+\s+know|confirming|double-checking|consulting|following|test|check|verify|review|read|ask|tell|follow)\b",
         r"|\b(?:without|w/o)\s+(?:a\s+|an\s+|any\s+|the\s+|proper\s+|prior\s+|peer\s+|code\s+|second\s+)*(?:review|approval|sign-?off|qa(?:\s+sign-?off)?|tests?|testing|a\s+second\s+pair\s+of\s+eyes|permission|authori[sz]ation|change\s+request|rollback\s+plan)\b"
     ))
     .unwrap()
@@ -168,7 +168,21 @@ fn without(doc: &Doc, out: &mut Vec<Hit>) {
         {
             continue;
         }
-        if agent.kind.is_people() && !explains_reason(toks, tok_at(toks, m.end()), &doc.names()) {
+        // "Engineers should be able to see … without asking": a capability or a plan,
+        // not an account of what someone did.
+        let plan = toks[..i].iter().enumerate().any(|(k, t)| {
+            t.is("able")
+                || matches!(
+                    t.norm.as_str(),
+                    "should" | "must" | "will" | "can" | "shall"
+                ) && toks
+                    .get(k + 1)
+                    .is_some_and(|n| !matches!(n.norm.as_str(), "have" | "of" | "not" | "never"))
+        });
+        if agent.kind.is_people()
+            && !plan
+            && !explains_reason(toks, tok_at(toks, m.end()), &doc.names())
+        {
             push(
                 out,
                 Rule::CounterfactualPerson,
@@ -197,7 +211,24 @@ fn nobody(doc: &Doc, out: &mut Vec<Hit>) {
         let reason_before = toks[i.saturating_sub(3)..i]
             .iter()
             .any(|t| matches!(t.norm.as_str(), "why" | "so" | "therefore"));
-        if people && !reason_before && !explains_reason(toks, tok_at(toks, m.end()), &doc.names()) {
+        // "a queue nobody monitors", "the channel no one reads": a relative clause
+        // that describes the system (where the signal went), not an omission.
+        let describes_thing = i
+            .checked_sub(1)
+            .map(|k| toks[k].norm.as_str())
+            .is_some_and(|w| {
+                crate::lexicon::SYSTEM_NOUNS.contains(w)
+                    || crate::lexicon::SYSTEM_NOUNS.contains(w.strip_suffix('s').unwrap_or(w))
+                    || matches!(
+                        w,
+                        "channel" | "channels" | "inbox" | "mailbox" | "list" | "room"
+                    )
+            });
+        if people
+            && !reason_before
+            && !describes_thing
+            && !explains_reason(toks, tok_at(toks, m.end()), &doc.names())
+        {
             let agent = Agent {
                 kind: AgentKind::Group,
                 text: String::new(),

@@ -1,5 +1,5 @@
-//! T (time-bound): the due string must name a real calendar day (or, as SMART
-//! practice accepts, a month or quarter with its year). "ASAP", "Q3", "soon",
+//! T (time-bound): the due string must name a real calendar day. A month or quarter,
+//! even with its year, is classified as a period and fails T too. "ASAP", "Q3", "soon",
 //! "next sprint" and relative dates do not, because nobody can tell when they are late.
 
 use regex::Regex;
@@ -74,7 +74,7 @@ fn valid_ymd(y: u32, m: u32, d: u32) -> bool {
 pub enum Due {
     Missing,
     Date,
-    /// A month or quarter with its year: accepted, but a day is better.
+    /// A month or quarter with its year: still a period, not a date (fails T).
     Period,
     Vague,
 }

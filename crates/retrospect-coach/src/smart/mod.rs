@@ -169,6 +169,10 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
         Some(format!("'{p}' has no baseline or target"))
     } else if w.directional {
         Some("it says which way to move but not how far".to_string())
+    } else if let Some(p) = &w.open_rework {
+        Some(format!(
+            "'{p}' names the work but not its end state (a version, a target, a test)"
+        ))
     } else if w.vague_lead.is_some() || w.vague_object || !w.concrete_verb {
         Some("nothing in it says how we will know it is done".to_string())
     } else {
@@ -205,7 +209,10 @@ pub fn check_action(item: &ActionItem, ctx: &Context) -> SmartResult {
 
     // T: a real date.
     match due::classify(due) {
-        due::Due::Date | due::Due::Period => {}
+        due::Due::Date => {}
+        // The issue: "a real date, not 'ASAP' or 'Q3'". A quarter or month, even with
+        // its year, leaves the day open, so nobody is late until it is over.
+        due::Due::Period => fails.push((Letter::T, format!("T (time-bound): '{}' is a period, not a date; nobody is late until it is over. Pick the calendar day, e.g. 2027-09-30.", due.unwrap_or("").trim()))),
         due::Due::Missing => fails.push((Letter::T, "T (time-bound): there is no due date. Pick a calendar date, e.g. 2026-12-01.".to_string())),
         due::Due::Vague => fails.push((Letter::T, format!("T (time-bound): '{}' is not a date anyone can be late for. Pick a calendar date, e.g. 2026-12-01.", due.unwrap_or("").trim()))),
     }

@@ -108,6 +108,17 @@ pub fn problem(owner: Option<&str>) -> Option<&'static str> {
                 | "cto"
         )
     });
+    // "on-call", "night shift", "weekend rota": whoever is on duty, not one person.
+    let duty = lower.contains("on-call")
+        || lower.contains("on call")
+        || words
+            .iter()
+            .any(|w| matches!(*w, "shift" | "shifts" | "rota" | "rotation" | "duty"));
+    if duty && !single_role {
+        return Some(
+            "the owner is a rotation or shift, so it changes hands before the action is done",
+        );
+    }
     if !single_role && words.iter().any(|w| GROUPS.contains(w)) {
         return Some("the owner is a group, and a group action tends to be nobody's");
     }

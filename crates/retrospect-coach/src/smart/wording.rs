@@ -12,7 +12,10 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(?:be|being|to\s+be|are|is|stay|remain)\s+(?:more\s+|extra\s+|very\s+)?(?:careful|vigilant|diligent|attentive|cautious|mindful|aware|alert|focused)|more\s+careful(?:ly)?|(?:pay|paying)\s+(?:more\s+|closer\s+|extra\s+|better\s+)?attention|remind(?:er|ers|ing|ed)?\b|double[- ]?check(?:s|ing|ed)?|triple[- ]?check|raise\s+awareness|(?:increase|improve)\s+awareness",
         r"|try\s+(?:harder|to\s+remember|to\s+be|not\s+to)|take\s+(?:more\s+|extra\s+)?care|keep\s+in\s+mind|remember\s+to|don['’]?t\s+forget|be\s+sure\s+to|think\s+twice|communicate\s+(?:better|more)|re-?emphasi[sz]e|reiterate|re-?educate",
         r"|make\s+(?:people|everyone|everybody|the\s+(?:[\w-]+\s+)?team|engineers|developers|devs|staff|on-?call(?:\s+engineers)?)\s+(?:more\s+)?aware|(?:tell|ask|encourage|educate|instruct|get|have)\s+(?:everyone|everybody|the\s+(?:[\w-]+\s+)?team|people|all\s+\w+|engineers|developers|devs|staff|on-?call(?:\s+engineers)?|responders)|(?:re-?train|retrain|train)\s+(?:everyone|the\s+team|all|engineers|developers|devs|staff|people|on-?call)|send\s+(?:an?\s+|out\s+an?\s+)?(?:email|message|note|slack|memo|announcement)",
-        r"|(?:more|extra)\s+(?:manual\s+)?(?:care|caution|vigilance|diligence|attention)|(?:slow\s+down|go\s+slower)|read\s+(?:the\s+)?(?:runbook|docs|documentation)\s+(?:more\s+)?carefully)\b"
+        r"|(?:more|extra)\s+(?:manual\s+)?(?:care|caution|vigilance|diligence|attention)|(?:slow\s+down|go\s+slower)|read\s+(?:the\s+)?(?:runbook|docs|documentation)\s+(?:more\s+)?carefully",
+        // Stances and talks, not changes: "take ownership of", "have a conversation
+        // about", "reinforce the importance of", "do better testing".
+        r"|take\s+(?:more\s+|full\s+|real\s+)?ownership\s+of|(?:have|hold)\s+an?\s+(?:\w+\s+)?(?:conversation|discussion|talk|chat)\s+(?:about|on|around|regarding)|reinforce\s+(?:the\s+)?(?:importance|need|value|message|culture|expectation)|(?:do|perform)\s+(?:better|more|proper|more\s+thorough)\s+(?:testing|tests|reviews?|code\s+reviews?|checks|qa))\b"
     ))
     .unwrap()
 });
@@ -21,7 +24,7 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static AT_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::compile(concat!(
         r"(?i)\b(?:disciplinary|disciplined|disciplining|discipline\s+(?:the|him|her|them|those|anyone|everyone|someone|whoever|(?-i:[A-Z][a-z]+)|@\w+)|reprimand(?:ed)?|written\s+warning|formal\s+warning|final\s+warning|performance\s+(?:improvement\s+plan|plan|conversation|warning)|(?:his|her|their)\s+performance\s+review|(?-i:\bPIPs?\b)|(?:be|been|being|are|is|was|were)\s+held\s+(?:personally\s+)?(?:accountable|responsible)|put\s+\w+\s+on\s+(?:a\s+)?(?:pip|probation)|probation|hold\s+(?:\w+\s+){1,3}?(?:personally\s+)?accountable|consequences\s+for|fire\s+(?:him|her|them|the\s+(?:engineer|developer|intern|contractor|person|admin|operator))\b|let\s+(?:him|her|them)\s+go\b|(?:write|wrote)\s+\w+\s+up\b",
-        r"|(?:re-?train|train|coach|counsel|mentor|supervise|warn|talk\s+to|talk\s+with|provide\s+feedback\s+to|check\s+in\s+with|follow\s+up\s+with|speak\s+(?:to|with)|(?:have|hold)\s+an?\s+(?:word|talk|chat|conversation|1:1|one-on-one|serious\s+talk)\s+with|sit\s+down\s+with|write\s+up|remove|revoke|restrict|pair)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}))"
+        r"|(?:re-?train|train|coach|counsel|mentor|supervise|warn|talk\s+to|talk\s+with|(?:provide|give|send)\s+(?:some\s+|direct\s+|clear\s+)?feedback\s+to|check\s+in\s+with|follow\s+up\s+with|speak\s+(?:to|with)|(?:have|hold)\s+an?\s+(?:word|talk|chat|conversation|1:1|one-on-one|serious\s+talk)\s+with|sit\s+down\s+with|write\s+up|remove|revoke|restrict|pair)\s+(@?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}))"
     ))
     .unwrap()
 });
@@ -68,6 +71,24 @@ static CHECKABLE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A trial named after the change: "…; test with a dummy freeze", "… and have a
+/// second engineer follow it successfully in staging". The trial is the done state.
+static TRIAL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::compile(r"(?i)[;,]\s*(?:then\s+)?(?:test|verify|confirm|check|prove|demonstrate|rehearse)\s+(?:it\s+|this\s+|them\s+)?(?:with|by|in|on|against|using|through)\b|\b(?:and|then)\s+(?:have|get|ask)\s+(?:a|another|one)\s+(?:second\s+|other\s+|different\s+|new\s+)?[\w-]+\s+(?:to\s+)?\w+\s+(?:it|them|the\s+\w+)\s+(?:\w+\s+)?successfully\b").unwrap()
+});
+
+/// Rework verbs: "refactor the retry module", "upgrade the client library" say what
+/// gets worked on, not where it ends. A target ("to 3.7", "to the new scheduler",
+/// "off the v1 endpoint") or any follow-on clause gives the end state.
+static OPEN_REWORK: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::compile(r"(?i)^(?:refactor|rewrite|rework|restructure|upgrade|update|migrate|modernise|modernize|port|redesign|re-architect|rearchitect)\b").unwrap()
+});
+
+/// Words after a rework verb that name its end state or a follow-on clause.
+static REWORK_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::compile(r"(?i)\d|[,;:(]|\b(?:to|from|into|onto|off|away|so|with|without|and|by|until|using|via|behind|in\s+(?:rust|go|java|python|typescript)|as)\b").unwrap()
+});
+
 /// Capabilities rather than artifacts: nobody can tell when "monitoring" is done.
 static CAPABILITY: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::compile(r"(?i)^(?:add|set\s+up|implement|introduce|enable|build|create|improve|expand|extend)\s+(?:more\s+|better\s+|some\s+|additional\s+|basic\s+|proper\s+)?(?:monitoring|alerting|observability|visibility|logging|tracing|instrumentation|telemetry|metrics|insight)\b").unwrap()
@@ -96,7 +117,7 @@ static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Verbs whose result is a thing you can point at or a state you can check.
 static CONCRETE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::compile(r"(?i)^(?:add|create|write|publish|build|implement|enable|disable|configure|set|set\s+up|install|introduce|automate|document|remove|delete|drop|migrate|replace|rotate|upgrade|downgrade|pin|rename|revert|decommission|deprecate|retire|split|merge|move|block|require|enforce|restrict|revoke|fix|patch|backfill|schedule|run|deploy|roll\s+out|ship|turn\s+on|turn\s+off|switch|convert|extend|expire|cap|limit|gate|wire|route|page|alert|tag|label|encrypt|archive|backport|open|file|link|lock|freeze|make|change|update|correct|raise|lower|increase|decrease|reduce|shorten|lengthen|bump|separate|isolate|shard|partition|replicate|add\s+back|restore|test|load[- ]test|rewrite|refactor|swap|adopt|standardi[sz]e|consolidate|centrali[sz]e|publish|expose|emit|instrument|log|record|store|validate|lint|check|verify|reject|deny|allow|grant|remap|redirect|throttle|rate[- ]limit|debounce|dedupe|deduplicate|cache|precompute|prewarm|pre-warm|warm|preload|cordon|drain|tune|hold|host|run|conduct|perform|draft|define|assign|appoint|create|put|attach|mount|provision|resize|scale|autoscale|upsize|downsize|purchase|buy|renew|register|subscribe|unsubscribe|mute|silence|delegate|hand\s+over|transfer|share|send|notify|email)\b").unwrap()
+    crate::text::compile(r"(?i)^(?:add|create|write|publish|build|implement|enable|disable|configure|set|set\s+up|install|introduce|automate|document|remove|delete|drop|migrate|replace|rotate|upgrade|downgrade|pin|rename|revert|decommission|deprecate|retire|split|merge|move|block|require|enforce|restrict|revoke|fix|patch|backfill|schedule|run|deploy|roll\s+out|ship|turn\s+on|turn\s+off|switch|convert|extend|expire|cap|limit|gate|wire|route|page|alert|tag|label|encrypt|archive|backport|open|file|link|lock|freeze|make|change|update|correct|raise|lower|increase|decrease|reduce|shorten|lengthen|bump|separate|isolate|shard|partition|replicate|add\s+back|restore|test|load[- ]test|rewrite|refactor|restructure|port|swap|adopt|standardi[sz]e|consolidate|centrali[sz]e|publish|expose|emit|instrument|log|record|store|validate|lint|check|verify|reject|deny|allow|grant|remap|redirect|throttle|rate[- ]limit|debounce|dedupe|deduplicate|cache|precompute|prewarm|pre-warm|warm|preload|cordon|drain|tune|hold|host|run|conduct|perform|draft|define|assign|appoint|create|put|attach|mount|provision|resize|scale|autoscale|upsize|downsize|purchase|buy|renew|register|subscribe|unsubscribe|mute|silence|delegate|hand\s+over|transfer|share|send|notify|email)\b").unwrap()
 });
 
 /// Verbs whose object gets bigger/smaller: measurable only with a target.
@@ -151,6 +172,8 @@ pub struct Wording {
     pub comparative: Option<String>,
     pub concrete_verb: bool,
     pub directional: bool,
+    /// "Refactor the retry logic": a rework verb with no end state.
+    pub open_rework: Option<String>,
 }
 
 /// Strips list markers, "we will" and "Dave to" so the lead verb comes first.
@@ -206,17 +229,24 @@ pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
     let verb_len = CONCRETE_VERB.find(c).map_or(0, |m| m.end());
     let lead_len = vague_lead.as_ref().map_or(verb_len, |(_, v)| v.len());
     let rest = c.get(lead_len..).unwrap_or("");
-    let vigilance_at_person = VIGILANCE_AT.captures_iter(text).find_map(|cap| {
-        let target = cap.get(1)?;
-        person_at(target.as_str()).then(|| cap.get(0).map(|m| m.as_str().to_string()))?
+    let trial = TRIAL.is_match(text);
+    let open_rework = OPEN_REWORK.find(c).and_then(|m| {
+        (!REWORK_TARGET.is_match(&c[m.end()..])).then(|| c.trim_end_matches('.').to_string())
     });
+    let vigilance_at_person = VIGILANCE_AT
+        .captures_iter(text)
+        .filter(|_| !trial)
+        .find_map(|cap| {
+            let target = cap.get(1)?;
+            person_at(target.as_str()).then(|| cap.get(0).map(|m| m.as_str().to_string()))?
+        });
     Wording {
         // "remind Dave", "make sure the engineer…": vigilance asked of a person.
         weak: first(&WEAK).or(vigilance_at_person),
         at_person,
         vague_object: is_vague_object(rest),
         vague_lead,
-        checkable: CHECKABLE.is_match(text),
+        checkable: trial || CHECKABLE.is_match(text),
         never_again: first(&NEVER_AGAIN),
         capability: CAPABILITY.find(c).map(|m| m.as_str().to_string()),
         open_goal: first(&OPEN_GOAL),
@@ -230,6 +260,7 @@ pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
             .map(str::to_string),
         concrete_verb: verb_len > 0,
         directional: DIRECTIONAL.is_match(c),
+        open_rework,
     }
 }
 

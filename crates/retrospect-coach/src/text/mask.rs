@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 /// with `allow = [...]` in their config.
 static BUILTIN_VOCAB: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::compile(
-        r"(?i)\b(?:human[- ]error (?:budget|rate)s?|error[- ]budgets?|fault[- ](?:domains?|tolerance|tolerant|injection|isolation|lines?|zones?)|(?:page|segmentation|seg|bus|protection) faults?|sloppy[- ]quorums?|lazy[- ](?:load(?:ing|ed|s)?|evaluat(?:ion|ed)|init(?:iali[sz](?:ation|ed))?|static|val|iterators?|seq(?:uence)?s?|mode|binding|deletion|expiry|expiration|fetch(?:ing)?|compilation|allocation|propagation|rendering|imports?|migration)|lazily (?:load(?:ed|s)?|evaluated|initiali[sz]ed|computed|created|allocated|fetched)|git[- ]blame|blame[- ](?:free|less|aware)|blameless(?:ly|ness)?|just[- ]in[- ]time|just culture|human[- ]readable|dumb (?:pipes?|terminals?|clients?|proxy|proxies)|kill[- ]switch(?:es)?|careless whisper)\b",
+        r"(?i)\b(?:human[- ]error (?:budget|rate)s?|error[- ]budgets?|fault[- ](?:domains?|tolerance|tolerant|injection|isolation|lines?|zones?)|(?:page|segmentation|seg|bus|protection) faults?|sloppy[- ]quorums?|lazy[- ](?:load(?:ing|ed|s)?|evaluat(?:ion|ed)|init(?:iali[sz](?:ation|ed))?|static|val|iterators?|seq(?:uence)?s?|mode|binding|deletion|expiry|expiration|fetch(?:ing)?|compilation|allocation|propagation|rendering|imports?|migration)|lazily (?:load(?:ed|s)?|evaluated|initiali[sz]ed|computed|created|allocated|fetched)|git[- ]blame|blame[- ](?:free|less|aware)|blameless(?:ly|ness)?|just[- ]in[- ]time|just culture|human[- ]readable|dumb (?:pipes?|terminals?|clients?|proxy|proxies)|kill[- ]switch(?:es)?|fat[- ]?finger (?:checks?|limits?|protections?|guards?|controls?|filters?|rules?|safeguards?|thresholds?)|careless whisper)\b",
     )
     .expect("vocab regex")
 });
