@@ -354,3 +354,22 @@ fn smart_periods_rotations_stances_and_rework() {
         );
     }
 }
+
+/// A cleft that only introduces who did something routine is not blame; one
+/// that singles out who did something harmful is.
+#[test]
+fn clefts_blame_only_with_harm() {
+    assert_clean(&[
+        "It was Dave who ran the failover drill last quarter, so he walked us through the runbook.",
+        "It was Lena who wrote the migration, and it ran cleanly.",
+        "It was Omar who chaired the review on Tuesday.",
+    ]);
+    assert_flags(
+        "person-as-cause",
+        &[
+            "It was the intern who ran the DROP TABLE on prod.",
+            "It was Sam who approved the change that took checkout down.",
+            "It was Mei who deployed while the freeze was on.",
+        ],
+    );
+}

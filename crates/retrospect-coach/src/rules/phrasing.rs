@@ -68,6 +68,67 @@ static CUES: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether the words after a cleft's "who" tell of harm: something broken,
+/// lost, skipped or done wrongly. Word beginnings, so "deleted" and "deleting"
+/// count but "failover" and "permission" do not.
+fn harm_follows(rest: &str) -> bool {
+    // Also the wrong moment ("restarted the primary during the backup") and
+    // checks left out ("pushed the unreviewed hotfix").
+    const HARM: [&str; 40] = [
+        "drop",
+        "delet",
+        "broke",
+        "break",
+        "caus",
+        "outage",
+        "incident",
+        "wipe",
+        "disabl",
+        "remov",
+        "forgot",
+        "forget",
+        "missed",
+        "missing",
+        "skip",
+        "ignor",
+        "without",
+        "wrong",
+        "bad",
+        "mistak",
+        "typo",
+        "crash",
+        "corrupt",
+        "leak",
+        "overwr",
+        "truncat",
+        "kill",
+        "accident",
+        "down",
+        "failed",
+        "failing",
+        "during",
+        "while",
+        "instead",
+        "unreview",
+        "untest",
+        "unapprov",
+        "unauthori",
+        "unannounc",
+        "unchecked",
+    ];
+    let clause = rest.split(['.', ';', '!', '?']).next().unwrap_or(rest);
+    clause
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .any(|w| {
+            w.ends_with("n't")
+                || w == "not"
+                || w == "rm"
+                || HARM
+                    .iter()
+                    .any(|h| w.starts_with(h) && !w.starts_with("downstream"))
+        })
+}
+
 /// Verbs a cleft or a "who" may credit rather than blame ("it was Priya who spotted").
 fn credits(w: &str) -> bool {
     matches!(
@@ -179,7 +240,11 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             let start = m.start() + m.as_str().find(char::is_whitespace).unwrap_or(0);
             let who = tok_at(toks, start) + 1;
             let (a, _) = np_after(toks, who, &names);
-            (people(&a) && !credits(next) && !lower.contains("thank"))
+            // A cleft singles out who did something; it blames when what they
+            // did went wrong ("it was the intern who ran the DROP TABLE"), and
+            // only introduces them otherwise ("it was Dave who ran the drill").
+            let harm = harm_follows(&lower[m.end() - r.start..]);
+            (people(&a) && harm && !credits(next) && !lower.contains("thank"))
                 .then_some((Rule::PersonAsCause, a))
         } else if g("resp") {
             np_people(doc, toks, m.end())
