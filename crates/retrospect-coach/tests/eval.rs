@@ -260,6 +260,26 @@ fn smart_holdout5_set() {
     );
 }
 
+#[test]
+fn sentence_holdout6_set() {
+    let pr = sentence_scores("sentences_holdout6.jsonl");
+    assert!(pr.n >= 200);
+    assert!(
+        pr.precision >= HOLDOUT6_PRECISION && pr.recall >= HOLDOUT6_RECALL,
+        "holdout 6 regressed"
+    );
+}
+
+#[test]
+fn smart_holdout6_set() {
+    let (rate, n) = smart_agreement("actions_holdout6.jsonl");
+    assert!(n >= 80);
+    assert!(
+        rate >= SMART_HOLDOUT6,
+        "SMART holdout 6 agreement regressed"
+    );
+}
+
 // The levels reached when this test was last tuned (see README); a drop fails CI.
 const DEV_PRECISION: f64 = 0.99;
 const DEV_RECALL: f64 = 0.99;
@@ -281,3 +301,8 @@ const SMART_HOLDOUT4: f64 = 0.97;
 const HOLDOUT5_PRECISION: f64 = 0.99;
 const HOLDOUT5_RECALL: f64 = 0.98;
 const SMART_HOLDOUT5: f64 = 0.98;
+// holdout6: first measured P 0.988 R 0.865, SMART 0.925 (written blind, before reading the rule
+// code); floors left at 0.0 until its misses are looked at.
+const HOLDOUT6_PRECISION: f64 = 0.0;
+const HOLDOUT6_RECALL: f64 = 0.0;
+const SMART_HOLDOUT6: f64 = 0.0;
