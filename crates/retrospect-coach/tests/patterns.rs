@@ -373,3 +373,129 @@ fn clefts_blame_only_with_harm() {
         ],
     );
 }
+
+/// Round 5 (holdout 6): dismissive minimising with a verdict attached, a person's
+/// counterfactual inside a role phrase or a duty "not done", hindsight as "plain to
+/// see" or "everybody knows you don't", a 5-whys step that is only a person, and a
+/// culprit question in non-native phrasing. New wordings, with look-alikes.
+#[test]
+fn round5_minimising_with_a_verdict() {
+    assert_flags(
+        "minimising",
+        &[
+            "The remedy was simply to bounce the pod, so honestly not that big a deal.",
+            "It's a tiny tweak, anyone could have done it blindfolded.",
+            "Skipping the dry run was a rookie error.",
+            "it is literally a single click to drain the node, no idea why it took an hour",
+            "Frankly an elementary slip, easy to prevent.",
+        ],
+    );
+    assert_clean(&[
+        "The fix was simply to raise the timeout.",
+        "The workaround was simply to route traffic to the other region.",
+        "Only a small fraction of requests failed.",
+        "A trivial config change set the pool size to 5.",
+        "The runbook is one command to fail over.",
+        "Anyone could read the status page during the outage.",
+        "Customer impact was not a big deal because retries succeeded.",
+    ]);
+}
+
+#[test]
+fn round5_counterfactuals_in_role_phrases() {
+    assert_flags(
+        "counterfactual-person",
+        &[
+            "Dave could have paused the rollout at once but instead kept pushing canaries.",
+            "The reviewer of the PR failed to consider the empty-list case.",
+            "It was the job of the incident commander to notify support, and it was not done.",
+        ],
+    );
+    assert_clean(&[
+        "The script could have retried but instead exited.",
+        "The validator failed to consider empty values.",
+        "Dave could have rolled back, but the button was disabled.",
+        "It was the responsibility of the cron job to rotate the keys, and this was not done.",
+        "Which channel should the on-call use when the vendor does not reply?",
+        "We will page the secondary when the primary does not acknowledge.",
+    ]);
+}
+
+/// "As everybody knows, the release train leaves on Tuesdays" states a team
+/// convention and judges nobody; only "everybody knows you don't …" grades a decision.
+#[test]
+fn round5_hindsight_plain_to_see() {
+    assert_flags(
+        "hindsight",
+        &[
+            "The red flags were plain to see in the error budget for days.",
+            "Everyone knows we never deploy on a Friday.",
+            "The risk was apparent long before the outage, but nobody acted.",
+        ],
+    );
+    assert_clean(&[
+        "The dashboard made the lag plain to see once we added p99.",
+        "As everybody knows, the release train leaves on Tuesdays.",
+        "The cause was apparent only after we diffed the configs.",
+    ]);
+}
+
+#[test]
+fn round5_why_answer_is_only_a_person() {
+    assert_flags(
+        "person-as-cause",
+        &[
+            "Why #4: the on-call engineer.",
+            "Fifth why - the DBA.",
+            "Why 3: the developers",
+        ],
+    );
+    assert_clean(&[
+        "5th why: the deploy tool has no dry-run mode.",
+        "Why 4: the runbook.",
+        "Why 2: the on-call engineer was paged by an alert with no runbook link.",
+    ]);
+}
+
+#[test]
+fn round5_culprit_question_non_native() {
+    assert_flags(
+        "culprit-question",
+        &[
+            "Could anyone tell me who was the engineer that deleted the bucket?",
+            "Who is the one who disabled the alert?",
+        ],
+    );
+    assert_clean(&[
+        "Can someone tell me who is on call for payments?",
+        "Who is the person that owns the quota service?",
+    ]);
+}
+
+#[test]
+fn round5_smart_ci_tests_and_named_artifacts() {
+    use retrospect_coach::Letter::{M, S};
+    for text in [
+        "Turn the retry flag back on and add a test that fails CI if it is removed",
+        "Restore the nightly backup job and add a CI check for it",
+    ] {
+        assert!(
+            smart(text, Some("Priya"), Some("2027-03-31")).is_empty(),
+            "{text}"
+        );
+    }
+    // A named artifact with "more": the vagueness is only the missing done criterion.
+    assert_eq!(
+        smart(
+            "Write more tests for the billing job",
+            Some("Priya"),
+            Some("2027-03-31")
+        ),
+        vec![M]
+    );
+    // The dev set's convention: "more" of a bare kind names nothing specific.
+    assert_eq!(
+        smart("Add more dashboards", Some("Priya"), Some("2027-03-31")),
+        vec![S, M]
+    );
+}

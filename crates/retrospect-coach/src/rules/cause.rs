@@ -53,6 +53,26 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     failure_verbs(doc, out);
     cause_slots(doc, out);
     human_error(doc, out);
+    bare_why_answer(doc, out);
+}
+
+/// A 5-whys step answered by a person or role alone: "5th why: the engineer.",
+/// "Why 5 - ops". The chain stops at a person instead of the system around them.
+static WHY_STEP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::compile(r"(?i)\b(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|last|final)\s+why|why\s*#?\s*\d+)\s*[:\-–—]\s*").unwrap()
+});
+
+fn bare_why_answer(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, toks) in doc.matches(&WHY_STEP) {
+        let m = c.get(0).unwrap();
+        let start = tok_at(toks, m.end());
+        let (agent, end) = np_after(toks, start, &doc.names());
+        let only_np = end > start && toks[end..].iter().all(|t| !t.word);
+        if only_np && agent.kind.is_people() {
+            let stop = toks[end - 1].end;
+            hit(out, Rule::PersonAsCause, m.start(), stop, agent.text);
+        }
+    }
 }
 
 fn hit(out: &mut Vec<Hit>, rule: Rule, start: usize, end: usize, agent: String) {

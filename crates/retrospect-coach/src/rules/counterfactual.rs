@@ -291,7 +291,13 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
         let blocked = modal == "could" && {
             let rest = &toks[after.min(toks.len())..];
             rest.iter().position(|t| t.is("but")).is_some_and(|k| {
-                !sentence_subject(&rest[k + 1..], &doc.names())
+                // "but instead kept debugging": the same person chose otherwise.
+                !rest.get(k + 1).is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "instead" | "rather" | "chose" | "decided" | "opted"
+                    )
+                }) && !sentence_subject(&rest[k + 1..], &doc.names())
                     .kind
                     .is_people()
             })

@@ -14,6 +14,7 @@ static CUES: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:an?\s+)?(?:completely\s+|entirely\s+|totally\s+|easily\s+)?(?:preventable|avoidable)\s+(?:outage|incident|failure|mistake|error|problem)",
         r"|(?:an?|the)\s+obvious\s+(?:mistake|error|sign|signs|warning|red\s+flag|problem|oversight|miss|clue|symptom)",
         r"|clearly,?\s+(?:[a-z]+\s+){0,2}?(?:should|shouldn['’]t)|clearly\s+(?:a|the|an)\s+(?:sign|signal|warning|red\s+flag|indication|symptom|precursor)|clearly\s+(?:should|shouldn['’]t|could|showed|indicated|pointed|signalled|signaled|visible|wrong|a\s+mistake|an\s+error|was|were|had)",
+        r"|(?:signs|signals|symptoms|problem|issue|risk|warnings?|red\s+flags)\s+(?:was|were)\s+(?:all\s+)?(?:plain|there|clear|evident|visible|obvious)\s+(?:for\s+all\s+)?to\s+see|(?:was|were)\s+(?:evident|apparent|clear|obvious)\s+(?:well|long|hours|days|weeks)\s+before\b[^.;]{0,60}?\b(?:yet|but)\b|(?:everybody|everyone|anyone|any\s+engineer)\s+knows\s+(?:that\s+)?(?:(?:you|we)\s+(?:don['’]t|do\s+not|never|shouldn['’]t|should\s+not|can['’]t|must\s+not|mustn['’]t)|not\s+to|never\s+to)",
         r"|(?:warning\s+)?signs\s+were\s+(?:all\s+)?(?:(?:plainly|clearly|right)\s+)?(?:there|obvious|clear|visible)|red\s+flags\s+were\s+(?:all\s+)?(?:(?:plainly|clearly)\s+)?(?:there|obvious|ignored|visible)|writing\s+(?:was\s+)?on\s+the\s+wall",
         r"|(?:should|could)\s+have\s+seen\s+(?:this|it|that)\s+coming|saw\s+(?:this|it)\s+coming|bound\s+to\s+happen|waiting\s+to\s+happen|(?:only|just)\s+a\s+matter\s+of\s+time",
         r"|(?:it|that|this)['’]s\s+(?:so\s+|pretty\s+)?(?:obvious|clear)\s+now|(?:it|that|this)['’]s\s+(?:so\s+|pretty\s+)?obvious\s+(?:that|why|what)|(?:anyone|everyone|anybody|any\s+engineer)\s+(?:(?:looking|who\s+looked)\s+at\s+[^.,;]{1,40}?\s+)?(?:would|should|could)\s+have\s+(?:known|seen|noticed|realised|realized|spotted|caught|prevented|avoided)|(?:we\s+all|we|everyone|everybody|they\s+all|all\s+of\s+us)\s+knew\s+(?:this|it|that)\s+(?:would|was\s+going\s+to|could)|everyone\s+knew|everybody\s+knew|anyone\s+could\s+(?:have\s+)?(?:seen|see|told|tell)|as\s+anyone\s+could\s+see|it['’]s\s+clear\s+now|in\s+retrospect\s+it\s+was|(?:plainly|evidently)\s+(?:should|wrong|a\s+mistake))\b"
@@ -40,7 +41,9 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             1
         };
         // "was not obvious", "wasn't obvious", "non-obvious", "nothing obvious".
-        let inner_neg = lead.contains(" not ") || lead.contains("n't");
+        // "everybody knows you don't deploy …" carries its own negation as the rule.
+        let inner_neg =
+            (lead.contains(" not ") || lead.contains("n't")) && !lead.contains(" knows ");
         if negated_before(toks, i, words_to_check)
             || negated_before(toks, i + 1, 1) && !lead.starts_with("obviously")
             || inner_neg

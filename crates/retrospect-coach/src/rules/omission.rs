@@ -99,6 +99,26 @@ fn blamed(agent: &Agent, person_only_verb: bool) -> bool {
     agent.kind.is_people() || agent.maybe_name && person_only_verb
 }
 
+/// "the author of the change", "the SRE on shift": a role noun heads the phrase even
+/// when a system noun follows it.
+pub(super) fn role_of_phrase(toks: &[Tok]) -> bool {
+    let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
+    if words.len() > 7 {
+        return false; // the subject must open the clause right before the verb
+    }
+    let head = words
+        .iter()
+        .position(|t| !crate::lexicon::DETERMINERS.contains(t.norm.as_str()));
+    head.is_some_and(|h| {
+        let w = words[h].norm.as_str();
+        crate::lexicon::ROLE_NOUNS.contains(w)
+            && !matches!(w, "user" | "users" | "customer" | "customers")
+            && words
+                .get(h + 1)
+                .is_some_and(|n| matches!(n.norm.as_str(), "of" | "on" | "for" | "behind"))
+    })
+}
+
 fn severity_rule(explained: bool) -> (Rule, Severity) {
     if explained {
         (Rule::CounterfactualTeam, Severity::Info)
@@ -113,6 +133,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
     without(doc, out);
     nobody(doc, out);
     failed_to(doc, out);
+    duty_undone(doc, out);
     past_omissions(doc, out);
     did_not(doc, out);
     nominal_and_bare(doc, out);
@@ -284,7 +305,7 @@ fn failed_to(doc: &Doc, out: &mut Vec<Hit>) {
         if c[1].eq_ignore_ascii_case("too") && !duty_next {
             continue;
         }
-        if blamed(&agent, duty_next) {
+        if blamed(&agent, duty_next) || duty_next && role_of_phrase(&toks[..i]) {
             let end = next.map_or(m.end(), |t| t.end);
             push(
                 out,
@@ -423,6 +444,32 @@ fn did_not(doc: &Doc, out: &mut Vec<Hit>) {
                 "and" | "but" | "so" | "please" | "then"
             );
         if present && lead.starts_with("do") && clause_opening {
+            continue;
+        }
+        // "who do we escalate to when the database team does not answer?": a present
+        // tense under "when"/"if" is a hypothetical for planning, not an account.
+        let hypothetical = present
+            && toks[..i]
+                .iter()
+                .rev()
+                .take_while(|t| t.word)
+                .take(8)
+                .any(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "when" | "if" | "whenever" | "unless" | "until"
+                    )
+                });
+        // "this is what happens when ppl dont read the runbook" is a verdict; only a
+        // question or a plan ("who should …", "we will …") makes it a hypothetical.
+        let planning = toks.iter().any(|t| t.is_punct('?'))
+            || toks[..i].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "should" | "will" | "shall" | "would" | "must" | "can" | "could"
+                )
+            });
+        if hypothetical && planning {
             continue;
         }
         let agent = subject_of(toks, i, &doc.names());
@@ -581,6 +628,39 @@ fn despite_and_passive(doc: &Doc, out: &mut Vec<Hit>) {
             let (rule, sev) =
                 severity_rule(explains_reason(toks, tok_at(toks, m.end()), &doc.names()));
             push(out, rule, m.start(), m.end(), sev, &agent);
+        }
+    }
+}
+
+/// "It was the responsibility of the SRE on shift to verify X, and this was not done":
+/// a duty assigned to a role, then reported as not done.
+static DUTY_UNDONE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::compile(r"(?i)\b(?:responsibility|job|duty)\s+of\s+(?:the\s+|an?\s+|our\s+)?([^.;]{1,60}?)\s+to\s+[a-z]+[^.;]*?\b(?:this|it|that)\s+(?:was\s+not|wasn['’]t|was\s+never|did\s+not\s+happen|didn['’]t\s+happen|never\s+happened)\b").unwrap()
+});
+
+fn duty_undone(doc: &Doc, out: &mut Vec<Hit>) {
+    for (c, _, _) in doc.matches(&DUTY_UNDONE) {
+        let who = c[1].to_ascii_lowercase();
+        let role = who.split_whitespace().take(3).any(|w| {
+            crate::lexicon::ROLE_NOUNS.contains(w)
+                && !matches!(w, "user" | "users" | "customer" | "customers")
+        });
+        if role {
+            let m = c.get(0).unwrap();
+            let agent = Agent {
+                kind: AgentKind::Person,
+                text: c[1].to_string(),
+                person_possessor: false,
+                maybe_name: false,
+            };
+            push(
+                out,
+                Rule::CounterfactualPerson,
+                m.start(),
+                m.end(),
+                Severity::Warning,
+                &agent,
+            );
         }
     }
 }

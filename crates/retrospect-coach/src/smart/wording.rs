@@ -65,7 +65,7 @@ static LEAD_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 static CHECKABLE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::compile(concat!(
         r"(?i)[<>≤≥]=?\s*\d|\d\s*%|\b\d+(?:[.,]\d+)?\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|x|times|rps|qps|reqs?|requests|gb|mb|kb|tb|gib|mib|connections?|nodes?|replicas?|pods?|instances?|errors?|pages?|alerts?|retries|attempts|failures|concurrent|per|consecutive|percent|k|m)\b|\b\d{1,2}:\d{2}\b|\b(?:to|from|under|below|above|over|at\s+least|at\s+most|within|than|exceeds?|every)\s+(?:version\s+|v)?\d|\b(?:so\s+that|such\s+that|until|unless|whenever|once|instead\s+of|rather\s+than|within|at\s+least|at\s+most|no\s+more\s+than|no\s+later|exceeds?|above|below|under|over|fewer\s+than|less\s+than|more\s+than|greater\s+than)\b",
-        r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?)\s+(?:when|if|whenever|before|after|non-zero|nonzero|on\s+(?:any\s+)?(?:failure|failures|error|errors))\b|\b(?:fail|block|reject|stop)\s+(?:the\s+)?(?:ci|build|builds|deploy|deploys|pipeline|merge|merges|release)\s+(?:when|if|whenever)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twice)\s+(?:[a-z-]+\s+)?(?:shifts?|weeks?|days?|hours?|minutes?|runs?|times|retries|attempts|replicas?|nodes?|approv(?:als?|ers?)|reviewers?)\b|\b\d+\s+(?:more|extra|additional|new|missed|failed|consecutive)\s+[a-z]+",
+        r"|\b(?:fires?|pages?|alerts?|fails?|blocks?|rejects?|exits?|errors?|warns?|triggers?|returns?|refuses?|stops?|aborts?|halts?)\s+(?:when|if|whenever|before|after|non-zero|nonzero|on\s+(?:any\s+)?(?:failure|failures|error|errors))\b|\b(?:ci|presubmit|pre-?commit|pre-?merge)\s+(?:test|check|gate)s?\b|\b(?:fails?|blocks?|rejects?|stops?|breaks?)\s+(?:the\s+)?(?:ci|build|builds|deploy|deploys|pipeline|merge|merges|release)\s+(?:when|if|whenever)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twice)\s+(?:[a-z-]+\s+)?(?:shifts?|weeks?|days?|hours?|minutes?|runs?|times|retries|attempts|replicas?|nodes?|approv(?:als?|ers?)|reviewers?)\b|\b\d+\s+(?:more|extra|additional|new|missed|failed|consecutive)\s+[a-z]+",
         r"|\b(?:done\s+when|verified\s+by|confirmed\s+by|measured\s+by|tested\s+by|proven\s+by|as\s+shown\s+by|demonstrated\s+by)\b|`"
     ))
     .unwrap()
@@ -201,8 +201,24 @@ fn is_vague_object(rest: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    words.iter().all(|w| VAGUE_WORDS.contains(w.as_str()))
+    // "the deploy script", "the billing job": a modifier names which artifact.
+    let named_artifact = words.windows(3).any(|w| {
+        w[0] == "the"
+            && !VAGUE_QUALIFIERS.contains(w[1].as_str())
+            && matches!(
+                w[2].as_str(),
+                "script" | "tool" | "job" | "pipeline" | "service" | "cli" | "endpoint" | "worker"
+            )
+    });
+    !named_artifact && words.iter().all(|w| VAGUE_WORDS.contains(w.as_str()))
 }
+
+/// Modifiers that do not say which artifact: "the related script", "the new tool".
+static VAGUE_QUALIFIERS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    "related relevant appropriate proper existing current various additional extra similar same other new more better all any general overall future such these those needed necessary our their its this that which"
+        .split_whitespace()
+        .collect()
+});
 
 pub fn analyse(text: &str, person_at: impl Fn(&str) -> bool) -> Wording {
     let c = core(text, &person_at);
