@@ -499,3 +499,17 @@ fn round5_smart_ci_tests_and_named_artifacts() {
         vec![S, M]
     );
 }
+
+/// "X could have …, but <they> were …" explains what stood in the way; "but
+/// instead kept …" is a choice held against them.
+#[test]
+fn could_have_with_an_obstacle_is_not_blame() {
+    assert_clean(&[
+        "Priya could have joined the call, but she was on leave that week.",
+        "Dave could have rolled back, but he had no access to the deploy tool.",
+    ]);
+    assert_flags(
+        "counterfactual-person",
+        &["Dave could have rolled back straight away but instead kept debugging."],
+    );
+}

@@ -292,14 +292,27 @@ fn modal_perfect(doc: &Doc, out: &mut Vec<Hit>) {
             let rest = &toks[after.min(toks.len())..];
             rest.iter().position(|t| t.is("but")).is_some_and(|k| {
                 // "but instead kept debugging": the same person chose otherwise.
-                !rest.get(k + 1).is_some_and(|t| {
+                let chose = rest.get(k + 1).is_some_and(|t| {
                     matches!(
                         t.norm.as_str(),
                         "instead" | "rather" | "chose" | "decided" | "opted"
                     )
-                }) && !sentence_subject(&rest[k + 1..], &doc.names())
-                    .kind
-                    .is_people()
+                });
+                // "but she was on leave", "but he had no access": a person, and
+                // a state that stood in their way rather than a choice.
+                let window = &rest[k + 1..(k + 5).min(rest.len())];
+                let state = window.iter().enumerate().any(|(i, t)| {
+                    matches!(t.norm.as_str(), "was" | "were" | "lacked")
+                        || (matches!(t.norm.as_str(), "had" | "could" | "couldn")
+                            && window
+                                .get(i + 1)
+                                .is_some_and(|n| matches!(n.norm.as_str(), "no" | "not" | "t")))
+                });
+                !chose
+                    && (state
+                        || !sentence_subject(&rest[k + 1..], &doc.names())
+                            .kind
+                            .is_people())
             })
         };
         let sev = if blocked {
