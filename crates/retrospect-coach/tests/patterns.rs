@@ -4,37 +4,13 @@
 //! Each table pairs the pattern with look-alikes that must stay clean. The wording
 //! here is new (not copied from the holdout sets), so these check the pattern.
 
-use retrospect_coach::{Context, Section, Severity, lint_text};
+mod common;
 
-fn flagged(text: &str, section: Section) -> Vec<String> {
-    let ctx = Context::new()
-        .with_names(["Dave", "Priya"])
-        .with_section(section);
-    lint_text(text, &ctx)
-        .into_iter()
-        .filter(|f| f.severity >= Severity::Warning)
-        .map(|f| f.rule)
-        .collect()
-}
-
-fn assert_flags(rule: &str, cases: &[&str]) {
-    for text in cases {
-        let got = flagged(text, Section::Unknown);
-        assert!(
-            got.iter().any(|r| r == rule),
-            "expected {rule} on {text:?}, got {got:?}"
-        );
-    }
-}
+use common::assert_flags;
+use retrospect_coach::{Context, Section};
 
 fn assert_clean(cases: &[&str]) {
-    for text in cases {
-        let got = flagged(text, Section::Unknown);
-        assert!(
-            got.is_empty(),
-            "expected no findings on {text:?}, got {got:?}"
-        );
-    }
+    common::assert_clean(cases, Section::Unknown);
 }
 
 #[test]

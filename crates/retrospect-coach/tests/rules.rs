@@ -1,38 +1,10 @@
 //! One table per rule: sentences that must be flagged by that rule, and look-alikes
 //! that must not be flagged at warning level by any rule.
 
+mod common;
+
+use common::{assert_clean, assert_flags};
 use retrospect_coach::{Context, Section, Severity, lint_text};
-
-fn rules_for(text: &str, section: Section) -> Vec<String> {
-    let ctx = Context::new()
-        .with_names(["Dave", "Priya", "Marcus"])
-        .with_section(section);
-    lint_text(text, &ctx)
-        .into_iter()
-        .filter(|f| f.severity >= Severity::Warning)
-        .map(|f| f.rule)
-        .collect()
-}
-
-fn assert_flags(rule: &str, cases: &[&str]) {
-    for text in cases {
-        let got = rules_for(text, Section::Unknown);
-        assert!(
-            got.iter().any(|r| r == rule),
-            "expected {rule} on {text:?}, got {got:?}"
-        );
-    }
-}
-
-fn assert_clean(cases: &[&str], section: Section) {
-    for text in cases {
-        let got = rules_for(text, section);
-        assert!(
-            got.is_empty(),
-            "expected no findings on {text:?}, got {got:?}"
-        );
-    }
-}
 
 #[test]
 fn counterfactual_person() {

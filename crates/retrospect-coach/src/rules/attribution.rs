@@ -9,7 +9,6 @@ use super::catalog::Rule;
 use super::counterfactual::is_participle;
 use super::{Doc, Hit, tok_at};
 use crate::agent::{AgentKind, np_after, sentence_subject, subject_of};
-use crate::finding::Severity;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -95,13 +94,7 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn hit(out: &mut Vec<Hit>, start: usize, end: usize, agent: String) {
-    out.push(Hit {
-        rule: Rule::PersonAsCause,
-        start,
-        end,
-        severity: Severity::Warning,
-        agent,
-    });
+    out.push(Hit::warning(Rule::PersonAsCause, start, end, agent));
 }
 
 pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {

@@ -6,7 +6,6 @@
 use super::catalog::Rule;
 use super::{Doc, Hit, in_compound, negated_before, tok_at};
 use crate::agent::{AgentKind, np_after, subject_of};
-use crate::finding::Severity;
 use crate::lexicon::PERSON_ARTIFACTS;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -76,13 +75,7 @@ fn bare_why_answer(doc: &Doc, out: &mut Vec<Hit>) {
 }
 
 fn hit(out: &mut Vec<Hit>, rule: Rule, start: usize, end: usize, agent: String) {
-    out.push(Hit {
-        rule,
-        start,
-        end,
-        severity: Severity::Warning,
-        agent,
-    });
+    out.push(Hit::warning(rule, start, end, agent));
 }
 
 /// "engineers broke the dependency between the queue and alerting", "took the

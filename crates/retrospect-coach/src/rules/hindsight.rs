@@ -4,7 +4,6 @@
 
 use super::catalog::Rule;
 use super::{Doc, Hit, in_compound, negated_before, tok_at};
-use crate::finding::Severity;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -92,12 +91,11 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
                 continue;
             }
         }
-        out.push(Hit {
-            rule: Rule::Hindsight,
-            start: m.start(),
-            end: m.end(),
-            severity: Severity::Warning,
-            agent: String::new(),
-        });
+        out.push(Hit::warning(
+            Rule::Hindsight,
+            m.start(),
+            m.end(),
+            String::new(),
+        ));
     }
 }

@@ -5,7 +5,6 @@
 use super::catalog::Rule;
 use super::{Doc, Hit, in_compound, negated_before, tok_at};
 use crate::agent::{AgentKind, clause_subject, np_after, sentence_subject, subject_of};
-use crate::finding::Severity;
 use crate::lexicon::SYSTEM_NOUNS;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -73,13 +72,12 @@ fn idioms(doc: &Doc, out: &mut Vec<Hit>) {
         };
         let (agent, _) = np_after(toks, tok_at(toks, who.start()), &doc.names());
         if agent.kind.is_people() || agent.maybe_name {
-            out.push(Hit {
-                rule: Rule::Judgement,
-                start: m.start(),
-                end: m.end(),
-                severity: Severity::Warning,
-                agent: agent.text,
-            });
+            out.push(Hit::warning(
+                Rule::Judgement,
+                m.start(),
+                m.end(),
+                agent.text,
+            ));
         }
     }
     for (c, _, toks) in doc.matches(&LATE) {
@@ -99,13 +97,12 @@ fn idioms(doc: &Doc, out: &mut Vec<Hit>) {
             || subject.maybe_name
             || person_only && subject.kind == AgentKind::Unknown;
         if people {
-            out.push(Hit {
-                rule: Rule::Judgement,
-                start: m.start(),
-                end: m.end(),
-                severity: Severity::Warning,
-                agent: subject.text,
-            });
+            out.push(Hit::warning(
+                Rule::Judgement,
+                m.start(),
+                m.end(),
+                subject.text,
+            ));
         }
     }
     norms_and_sarcasm(doc, out);
@@ -150,13 +147,12 @@ fn norms_and_sarcasm(doc: &Doc, out: &mut Vec<Hit>) {
         let explained =
             super::counterfactual::explains_reason(toks, tok_at(toks, m.end()), &doc.names());
         if (subject.kind.is_people() || subject.maybe_name) && !explained {
-            out.push(Hit {
-                rule: Rule::Judgement,
-                start: m.start(),
-                end: m.end(),
-                severity: Severity::Warning,
-                agent: subject.text,
-            });
+            out.push(Hit::warning(
+                Rule::Judgement,
+                m.start(),
+                m.end(),
+                subject.text,
+            ));
         }
     }
     for (c, r, toks) in doc.matches(&SARCASTIC_THANKS) {
@@ -181,13 +177,12 @@ fn norms_and_sarcasm(doc: &Doc, out: &mut Vec<Hit>) {
                 .split(|ch: char| !ch.is_ascii_alphanumeric())
                 .any(|w| FAILURE_WORDS.contains(&w));
         if failure {
-            out.push(Hit {
-                rule: Rule::Judgement,
-                start: m.start(),
-                end: m.end(),
-                severity: Severity::Warning,
-                agent: agent.text,
-            });
+            out.push(Hit::warning(
+                Rule::Judgement,
+                m.start(),
+                m.end(),
+                agent.text,
+            ));
         }
     }
 }
@@ -247,13 +242,12 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         if matches!(word.as_str(), "lazy" | "sloppy") && subject.kind == AgentKind::System && !act {
             continue;
         }
-        out.push(Hit {
-            rule: Rule::Judgement,
-            start: m.start(),
-            end: m.end(),
-            severity: Severity::Warning,
-            agent: String::new(),
-        });
+        out.push(Hit::warning(
+            Rule::Judgement,
+            m.start(),
+            m.end(),
+            String::new(),
+        ));
     }
     for (c, _, toks) in doc.matches(&UNTESTED) {
         let m = c.get(0).unwrap();
@@ -263,13 +257,12 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             subject = clause_subject(toks, i, &doc.names());
         }
         if subject.kind.is_people() {
-            out.push(Hit {
-                rule: Rule::Judgement,
-                start: m.start(),
-                end: m.end(),
-                severity: Severity::Warning,
-                agent: subject.text,
-            });
+            out.push(Hit::warning(
+                Rule::Judgement,
+                m.start(),
+                m.end(),
+                subject.text,
+            ));
         }
     }
     for (c, _, toks) in doc.matches(&PERSON_FAILING) {
@@ -288,26 +281,24 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             continue;
         }
         if subject.kind.is_people() || subject.maybe_name {
-            out.push(Hit {
-                rule: Rule::Judgement,
-                start: m.start(),
-                end: m.end(),
-                severity: Severity::Warning,
-                agent: subject.text,
-            });
+            out.push(Hit::warning(
+                Rule::Judgement,
+                m.start(),
+                m.end(),
+                subject.text,
+            ));
         }
     }
     for (c, _, toks) in doc.matches(&TOO_SLOW) {
         let m = c.get(0).unwrap();
         let subject = subject_of(toks, tok_at(toks, m.start()), &doc.names());
         if subject.kind.is_people() || subject.maybe_name {
-            out.push(Hit {
-                rule: Rule::Judgement,
-                start: m.start(),
-                end: m.end(),
-                severity: Severity::Warning,
-                agent: subject.text,
-            });
+            out.push(Hit::warning(
+                Rule::Judgement,
+                m.start(),
+                m.end(),
+                subject.text,
+            ));
         }
     }
     for (c, _, toks) in doc.matches(&WRONGLY) {
@@ -321,13 +312,12 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             subject_of(toks, i, &doc.names())
         };
         if subject.kind.is_people() || subject.maybe_name {
-            out.push(Hit {
-                rule: Rule::Judgement,
-                start: m.start(),
-                end: m.end(),
-                severity: Severity::Warning,
-                agent: subject.text,
-            });
+            out.push(Hit::warning(
+                Rule::Judgement,
+                m.start(),
+                m.end(),
+                subject.text,
+            ));
         }
     }
     for (c, _, toks) in doc.matches(&CONTEXTUAL) {
@@ -398,13 +388,12 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
                             .is_people()
                 });
             if subject.kind.is_people() || subject.person_possessor || owned_act {
-                out.push(Hit {
-                    rule: Rule::Judgement,
-                    start: m.start(),
-                    end: m.end(),
-                    severity: Severity::Warning,
-                    agent: subject.text,
-                });
+                out.push(Hit::warning(
+                    Rule::Judgement,
+                    m.start(),
+                    m.end(),
+                    subject.text,
+                ));
             }
             continue;
         }
@@ -429,12 +418,11 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         {
             continue;
         }
-        out.push(Hit {
-            rule: Rule::Judgement,
-            start: m.start(),
-            end: m.end(),
-            severity: Severity::Warning,
-            agent: subject.text,
-        });
+        out.push(Hit::warning(
+            Rule::Judgement,
+            m.start(),
+            m.end(),
+            subject.text,
+        ));
     }
 }

@@ -5,7 +5,6 @@
 use super::catalog::Rule;
 use super::{Doc, Hit, in_compound, tok_at};
 use crate::agent::{AgentKind, subject_of};
-use crate::finding::Severity;
 use crate::lexicon::{BASE_VERBS, PERSON_PRONOUNS, TIME_AFTER_JUST};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -137,13 +136,12 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
                 )
             });
         if (imperative || was_subject_start) && !about_users {
-            out.push(Hit {
-                rule: Rule::Minimising,
-                start: m.start(),
-                end: c.get(1).unwrap().end(),
-                severity: Severity::Warning,
-                agent: String::new(),
-            });
+            out.push(Hit::warning(
+                Rule::Minimising,
+                m.start(),
+                c.get(1).unwrap().end(),
+                String::new(),
+            ));
         }
     }
     for (c, _, toks) in doc.matches(&PHRASES) {
@@ -168,12 +166,11 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         if group_subject || system_subject {
             continue;
         }
-        out.push(Hit {
-            rule: Rule::Minimising,
-            start: m.start(),
-            end: m.end(),
-            severity: Severity::Warning,
-            agent: String::new(),
-        });
+        out.push(Hit::warning(
+            Rule::Minimising,
+            m.start(),
+            m.end(),
+            String::new(),
+        ));
     }
 }

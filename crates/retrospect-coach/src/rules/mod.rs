@@ -34,6 +34,19 @@ pub struct Hit {
     pub agent: String,
 }
 
+impl Hit {
+    /// A finding of warning strength, the usual one for blame.
+    pub fn warning(rule: Rule, start: usize, end: usize, agent: impl Into<String>) -> Hit {
+        Hit {
+            rule,
+            start,
+            end,
+            severity: Severity::Warning,
+            agent: agent.into(),
+        }
+    }
+}
+
 /// The masked document with its sentences. Sentence tokens are computed once, on
 /// first use: most sentences hold no cue and are never tokenised, and a sentence
 /// with several cues is tokenised only once.

@@ -11,7 +11,6 @@ use super::catalog::Rule;
 use super::counterfactual::is_participle;
 use super::{Doc, Hit, negated_before, tok_at};
 use crate::agent::{Agent, np_after, sentence_subject, subject_of};
-use crate::finding::Severity;
 use crate::text::tokens::Tok;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -369,13 +368,7 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             None
         };
         if let Some((rule, agent)) = hit {
-            out.push(Hit {
-                rule,
-                start: m.start(),
-                end: m.end(),
-                severity: Severity::Warning,
-                agent: agent.text,
-            });
+            out.push(Hit::warning(rule, m.start(), m.end(), agent.text));
         }
     }
 }

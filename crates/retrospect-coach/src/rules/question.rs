@@ -4,7 +4,6 @@
 use super::catalog::Rule;
 use super::{Doc, Hit, tok_at};
 use crate::agent::np_after;
-use crate::finding::Severity;
 use crate::lexicon::ROLE_NOUNS;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -81,13 +80,12 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         let verb = toks.get(e).map(|t| t.norm.as_str()).unwrap_or("");
         if agent.kind.is_people() && INDIRECT_FAULT.contains(&verb) {
             let end = toks.get(e).map_or(m.end(), |t| t.end);
-            out.push(Hit {
-                rule: Rule::CulpritQuestion,
-                start: m.start(),
+            out.push(Hit::warning(
+                Rule::CulpritQuestion,
+                m.start(),
                 end,
-                severity: Severity::Warning,
-                agent: agent.text,
-            });
+                agent.text,
+            ));
         }
     }
     for (c, r, toks) in doc.matches(&WHO) {
@@ -126,13 +124,12 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
                 continue;
             }
         }
-        out.push(Hit {
-            rule: Rule::CulpritQuestion,
-            start: m.start(),
-            end: m.end(),
-            severity: Severity::Warning,
-            agent: String::new(),
-        });
+        out.push(Hit::warning(
+            Rule::CulpritQuestion,
+            m.start(),
+            m.end(),
+            String::new(),
+        ));
     }
     for (c, _, toks) in doc.matches(&WHY_HOW) {
         let m = c.get(0).unwrap();
@@ -181,13 +178,12 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
         };
         if faulty && (lead.starts_with("how") || lead.starts_with("why")) {
             let end = toks.get(e).map_or(m.end(), |t| t.end);
-            out.push(Hit {
-                rule: Rule::CulpritQuestion,
-                start: m.start(),
+            out.push(Hit::warning(
+                Rule::CulpritQuestion,
+                m.start(),
                 end,
-                severity: Severity::Warning,
-                agent: agent.text,
-            });
+                agent.text,
+            ));
         }
     }
 }

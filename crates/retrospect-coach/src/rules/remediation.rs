@@ -5,7 +5,6 @@
 use super::catalog::Rule;
 use super::{Doc, Hit, tok_at};
 use crate::agent::np_after;
-use crate::finding::Severity;
 use crate::smart::wording::{AT_PERSON, FEEDBACK_TO};
 use crate::text::tokens::tokenize;
 
@@ -50,13 +49,12 @@ pub fn scan(doc: &Doc, out: &mut Vec<Hit>) {
             if super::negated_before(toks, i, 3) {
                 continue;
             }
-            out.push(Hit {
-                rule: Rule::ActionTargetsPerson,
-                start: m.start(),
-                end: m.end(),
-                severity: Severity::Warning,
+            out.push(Hit::warning(
+                Rule::ActionTargetsPerson,
+                m.start(),
+                m.end(),
                 agent,
-            });
+            ));
         }
     }
 }
