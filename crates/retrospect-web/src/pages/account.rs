@@ -20,6 +20,36 @@ pub const MAX_FAILURES: i64 = 5;
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
+/// Argon2id is slow on purpose, so hashing runs off the async threads.
+pub(crate) async fn hash_off_thread(password: &str) -> AppResult<String> {
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)
+}
+
+/// Checks a password against a stored hash (or a dummy one when there is no
+/// user, so timing does not tell who exists), off the async threads.
+pub(crate) async fn verify_off_thread(password: &str, stored: Option<String>) -> AppResult<bool> {
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || verify_password(&password, stored.as_deref()))
+        .await
+        .map_err(AppError::internal)
+}
+
+/// Whether `username` has used up its failed attempts from `ip` in the window;
+/// signing in and changing a password share this limit.
+pub(crate) async fn attempts_exhausted(
+    state: &AppState,
+    username: &str,
+    ip: &str,
+    now: jiff::Timestamp,
+) -> AppResult<bool> {
+    let since = now - jiff::SignedDuration::from_mins(FAILURE_WINDOW_MINUTES);
+    Ok(state.store.count_failed_logins(username, ip, since).await? >= MAX_FAILURES)
+}
+
 fn cookie_header(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -> HeaderValue {
     let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
     if let Some(age) = max_age {
@@ -132,10 +162,7 @@ pub async fn setup_submit(
     } else {
         form.display_name.trim().to_string()
     };
-    let password = form.password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(AppError::internal)??;
+    let hash = hash_off_thread(&form.password).await?;
     let first = state
         .store
         .create_first_user(&crate::store::NewUser {
@@ -208,11 +235,7 @@ pub async fn login_submit(
     let username = form.username.trim().to_string();
     let ip = addr.ip().to_string();
     let now = jiff::Timestamp::now();
-    let since = now - jiff::SignedDuration::from_mins(FAILURE_WINDOW_MINUTES);
-    let failures = state
-        .store
-        .count_failed_logins(&username, &ip, since)
-        .await?;
+    let exhausted = attempts_exhausted(&state, &username, &ip, now).await?;
     let refuse = |state: &AppState, status: StatusCode, message: &str| -> AppResult<Response> {
         let page = render(
             state,
@@ -221,7 +244,7 @@ pub async fn login_submit(
         )?;
         Ok((status, page).into_response())
     };
-    if failures >= MAX_FAILURES {
+    if exhausted {
         return refuse(
             &state,
             StatusCode::TOO_MANY_REQUESTS,
@@ -236,10 +259,7 @@ pub async fn login_submit(
         .await?
         .filter(|u| !u.disabled);
     let stored = user.as_ref().map(|u| u.password_hash.clone());
-    let password = form.password.clone();
-    let ok = tokio::task::spawn_blocking(move || verify_password(&password, stored.as_deref()))
-        .await
-        .map_err(AppError::internal)?;
+    let ok = verify_off_thread(&form.password, stored).await?;
     state
         .store
         .record_login_attempt(&username, &ip, ok, now)

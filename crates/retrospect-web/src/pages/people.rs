@@ -13,7 +13,6 @@ use crate::access::{self, Person};
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::input::Input;
-use crate::security::hash_password;
 use crate::state::AppState;
 use retrospect_store::{Team, User};
 
@@ -46,8 +45,7 @@ pub(crate) async fn team_named(state: &AppState, name: &str) -> AppResult<Team> 
         .ok_or_else(|| AppError::bad_request(format!("There is no team called '{name}'.")))
 }
 
-/// Checks a password an administrator chose for someone and hashes it (off
-/// the async threads: Argon2id is slow on purpose).
+/// Checks a password an administrator chose for someone and hashes it.
 pub(crate) async fn new_password_hash(password: &str) -> AppResult<String> {
     let min = super::account::MIN_PASSWORD_CHARS;
     if password.chars().count() < min {
@@ -55,11 +53,7 @@ pub(crate) async fn new_password_hash(password: &str) -> AppResult<String> {
             "Please choose a password of at least {min} characters."
         )));
     }
-    let password = password.to_string();
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(AppError::internal)?
-        .map_err(AppError::internal)
+    super::account::hash_off_thread(password).await
 }
 
 /// The page goes back to the admin page; the API answers with what changed.

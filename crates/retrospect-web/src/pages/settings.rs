@@ -10,12 +10,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::account::{FAILURE_WINDOW_MINUTES, MAX_FAILURES, check_new_password, start_session};
+use super::account::{
+    FAILURE_WINDOW_MINUTES, attempts_exhausted, check_new_password, hash_off_thread, start_session,
+    verify_off_thread,
+};
 use super::{base, render, see_other};
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::input::Input;
-use crate::security::{hash_password, verify_password};
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -60,13 +62,7 @@ pub async fn change_password(
     let person = ctx.person()?.clone();
     let ip = addr.ip().to_string();
     let now = jiff::Timestamp::now();
-    let since = now - jiff::SignedDuration::from_mins(FAILURE_WINDOW_MINUTES);
-    if state
-        .store
-        .count_failed_logins(&person.username, &ip, since)
-        .await?
-        >= MAX_FAILURES
-    {
+    if attempts_exhausted(&state, &person.username, &ip, now).await? {
         return Err(AppError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
@@ -80,11 +76,7 @@ pub async fn change_password(
         .user_by_id(person.id)
         .await?
         .ok_or_else(AppError::unauthenticated)?;
-    let current = f.current.clone();
-    let stored = user.password_hash.clone();
-    let matches = tokio::task::spawn_blocking(move || verify_password(&current, Some(&stored)))
-        .await
-        .map_err(AppError::internal)?;
+    let matches = verify_off_thread(&f.current, Some(user.password_hash)).await?;
     if !matches {
         state
             .store
@@ -100,10 +92,7 @@ pub async fn change_password(
     if let Err(message) = check_new_password(&f.password, &f.confirm) {
         return refuse(&state, &ctx, &message).await;
     }
-    let password = f.password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(AppError::internal)??;
+    let hash = hash_off_thread(&f.password).await?;
     state.store.set_password_hash(person.id, &hash).await?;
     let ended = state.store.delete_sessions_of_user(person.id).await?;
     tracing::info!(user = %person.username, sessions_ended = ended, "password changed");
