@@ -176,6 +176,12 @@ pub fn compare(pm: &PostMortem, action: &str, yours: &[(String, String)]) -> Com
     let n: Option<u32> = segments.get(1).and_then(|s| s.parse().ok());
     let kind = segments.first().copied().unwrap_or("");
     let verb = segments.get(2).copied().unwrap_or("");
+    // A part still there: being changed, or asked to be removed.
+    let present = if verb == "remove" {
+        "remove"
+    } else {
+        "existing"
+    };
     let value = |key: &str| {
         yours
             .iter()
@@ -228,11 +234,7 @@ pub fn compare(pm: &PostMortem, action: &str, yours: &[(String, String)]) -> Com
         ("causes", Some(c)) => match pm.causes.iter().find(|x| x.id == c) {
             Some(x) => (
                 format!("cause C{c}"),
-                if verb == "remove" {
-                    "remove"
-                } else {
-                    "existing"
-                },
+                present,
                 Box::new(move |f| cause_field(x, f)),
             ),
             None => (format!("cause C{c}"), "removed", Box::new(|_| None)),
@@ -240,11 +242,7 @@ pub fn compare(pm: &PostMortem, action: &str, yours: &[(String, String)]) -> Com
         ("lessons", Some(l)) => match pm.lessons.iter().find(|x| x.id == l) {
             Some(x) => (
                 format!("lesson L{l}"),
-                if verb == "remove" {
-                    "remove"
-                } else {
-                    "existing"
-                },
+                present,
                 Box::new(move |f| lesson_field(x, f)),
             ),
             None => (format!("lesson L{l}"), "removed", Box::new(|_| None)),
@@ -252,11 +250,7 @@ pub fn compare(pm: &PostMortem, action: &str, yours: &[(String, String)]) -> Com
         ("actions", Some(a)) => match pm.actions.iter().find(|x| x.id == a) {
             Some(x) => (
                 format!("action A{a}"),
-                if verb == "remove" {
-                    "remove"
-                } else {
-                    "existing"
-                },
+                present,
                 Box::new(move |f| action_field(x, f)),
             ),
             None => (format!("action A{a}"), "removed", Box::new(|_| None)),
