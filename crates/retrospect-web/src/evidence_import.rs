@@ -240,7 +240,9 @@ pub fn import_upload(
     let opts = retrospect_importers::ImportOptions::new(now);
     let imported =
         retrospect_importers::import_as(&path, &kind, &opts, &mut |_| {}).map_err(|e| {
-            AppError::bad_request(e.to_string().replace(&dir.path().display().to_string(), ""))
+            // Name the file as the person uploaded it, not the private folder it sat in.
+            let folder = dir.path().join("").display().to_string();
+            AppError::bad_request(e.to_string().replace(&folder, ""))
         })?;
     Ok(imported
         .into_iter()

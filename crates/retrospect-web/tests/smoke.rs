@@ -210,3 +210,43 @@ async fn openapi_of(app: &TestApp) -> serde_json::Value {
     assert_eq!(r.status(), 200);
     r.json().await.unwrap()
 }
+
+/// A file Retrospect cannot read is refused by its own name (not a private
+/// temporary path) and the post-mortem stays as it was.
+#[tokio::test]
+async fn an_unreadable_upload_is_refused_by_name_and_changes_nothing() {
+    let app = TestApp::start().await;
+    let admin = app.admin().await;
+    let pm = admin.create_pm("Disk full on db-1", "sre").await;
+    let id = pm["id"].as_i64().unwrap();
+    let version = pm["version"].as_i64().unwrap();
+    let mut bytes = b"PK\x03\x04".to_vec();
+    bytes.extend((0..4096u32).map(|i| (i * 7 % 251) as u8));
+    let form = reqwest::multipart::Form::new()
+        .text("version", version.to_string())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name("export.dat"),
+        );
+    let r = admin
+        .http
+        .post(app.url(&format!("/api/v1/postmortems/{id}/evidence")))
+        .header("X-CSRF-Token", &admin.csrf)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let body: serde_json::Value = r.json().await.unwrap();
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(message.starts_with("export.dat"), "{message}");
+    assert!(!message.contains("/tmp"), "{message}");
+    let now: serde_json::Value = admin
+        .get(&format!("/api/v1/postmortems/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(now["postmortem"]["version"], version);
+    assert_eq!(now["postmortem"]["evidence"], json!([]));
+}
